@@ -21,6 +21,10 @@ const shared = {
 };
 
 module.exports = {
+  // Root level, so they run once per Jest run: start a Kafka broker and a MongoDB-wire server when
+  // integration/e2e tests are selected and KAFKA_BROKERS / MONGO_URL are unset (test/infra/README.md).
+  globalSetup: '<rootDir>/test/infra/global-setup.ts',
+  globalTeardown: '<rootDir>/test/infra/global-teardown.ts',
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,bench}/**/*.spec.ts'] },
     {

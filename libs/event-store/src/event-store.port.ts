@@ -98,8 +98,8 @@ export class WrongExpectedRevisionError extends Error {
 
 /** The store could not be reached or failed; the operation may be retried. */
 export class EventStoreUnavailableError extends Error {
-  constructor(message: string, readonly cause?: unknown) {
-    super(message);
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
     this.name = 'EventStoreUnavailableError';
   }
 }

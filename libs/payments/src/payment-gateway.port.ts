@@ -35,7 +35,7 @@ export interface PaymentGateway {
 
 /** The gateway could not be reached or timed out: the outcome is unknown, retry with the same key. */
 export class GatewayUnavailableError extends Error {
-  constructor(message: string, readonly cause?: unknown) {
+  constructor(message: string, override readonly cause?: unknown) {
     super(message);
     this.name = 'GatewayUnavailableError';
   }

@@ -1,0 +1,11 @@
+export * from './vocabulary';
+export * from './envelope/command-envelope.dto';
+export * from './payloads/subscription-payloads.dto';
+export * from './payloads/trial-payloads.dto';
+export * from './payloads/payment-payloads.dto';
+export * from './payloads/usage-payloads.dto';
+export * from './payloads/legacy-payloads.dto';
+export * from './payloads/payload-dto-by-type';
+export type { FieldError } from './validation/field-error';
+export { isIsoInstant } from './validation/field-rules';
+export * from './validation/validate-command-envelope';

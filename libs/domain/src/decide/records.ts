@@ -1,0 +1,30 @@
+import type { CommandOf } from '../commands/command';
+import { domainEvent } from '../events/event';
+import { billingLogId } from '../ids/ids';
+import { periodOf } from '../time/kst';
+import type { AccountState } from '../state/account-state';
+import { accepted, eventBase, type DecideContext, type Decision } from './decision';
+
+export const decidePaymentMethodUpdate = (command: CommandOf<'PAYMENT_METHOD_UPDATE'>, _state: AccountState, context: DecideContext): Decision => {
+  const { billingKey, brand, last4 } = command.payload;
+  return accepted(domainEvent('PaymentMethodUpdated.v1', { ...eventBase(command, context), billingKey, brand, last4 }));
+};
+
+/** Idempotent by usageId within the period: a usage already counted is accepted without an event. */
+export const decideUsageRecord = (command: CommandOf<'USAGE_RECORD'>, state: AccountState, context: DecideContext): Decision => {
+  const { usageId, metric, quantity } = command.payload;
+  const period = periodOf(context.actionDate);
+  if (state.usage.get(period)?.usageIds.has(usageId)) return accepted();
+  return accepted(domainEvent('UsageRecorded.v1', { ...eventBase(command, context), usageId, metric, quantity, period }));
+};
+
+/** The log id carries the legacy business date; dateCreated stays the import instant. */
+export const decideLegacyLogImport = (command: CommandOf<'LEGACY_LOG_IMPORT'>, _state: AccountState, context: DecideContext): Decision =>
+  accepted(
+    domainEvent('LegacyBillingLogImported.v1', {
+      ...eventBase(command, context),
+      billingLogId: billingLogId(command.payload.actionDate, command.commandId, 0),
+      processedBy: command.issuedBy.type,
+      legacy: command.payload,
+    }),
+  );

@@ -1,0 +1,25 @@
+import { createHash } from 'node:crypto';
+import { v5 as uuidV5 } from 'uuid';
+import { kstTimestamp } from '../time/kst';
+
+export const LEDGER_EVENT_NAMESPACE = '2f1c6d3e-8a4b-5c7d-9e0f-1a2b3c4d5e6f';
+
+const ID_DIGITS_MODULUS = 10n ** 8n;
+
+export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** 8 digits derived from the seed, so retries and replays produce the same id. */
+const idDigits = (seed: string): string => (BigInt('0x' + sha256Hex(seed).slice(0, 15)) % ID_DIGITS_MODULUS).toString().padStart(8, '0');
+
+/** `CRMSBL` + KST yyMMddHHmmssSSS + `SBL` + 8 digits. */
+export const billingLogId = (actionDate: string, commandId: string, logIndex: number): string =>
+  `CRMSBL${kstTimestamp(actionDate)}SBL${idDigits(`${commandId}:${logIndex}`)}`;
+
+/** `CRMSBS` + KST yyMMddHHmmssSSS + `SBS` + 8 digits. */
+export const snapshotId = (actionDate: string, commandId: string, snapshotIndex: number): string =>
+  `CRMSBS${kstTimestamp(actionDate)}SBS${idDigits(`${commandId}:snapshot:${snapshotIndex}`)}`;
+
+export const BILLING_LOG_ID_PATTERN = /^CRMSBL\d{15}SBL\d{8}$/;
+export const SNAPSHOT_ID_PATTERN = /^CRMSBS\d{15}SBS\d{8}$/;
+
+export const eventId = (commandId: string, eventIndex: number): string => uuidV5(`${commandId}:${eventIndex}`, LEDGER_EVENT_NAMESPACE);

@@ -1,0 +1,112 @@
+import { Map as ImmutableMap, Set as ImmutableSet } from 'immutable';
+import type { Tier } from '../catalog/catalog';
+import type { IssuerType, TrialOnExpiry } from '../commands/command';
+import type { RenewalQuote, ScheduledChange } from '../events/charges';
+import type { CardSnapshot } from '../events/event';
+import type { Period } from '../time/kst';
+
+export type SubscriptionStatus = 'ACTIVE' | 'PAST_DUE' | 'CANCELED';
+export type CommandStatus = 'ACCEPTED' | 'REJECTED';
+
+export interface CommandRecord {
+  readonly status: CommandStatus;
+  readonly billingLogIds: readonly string[];
+  readonly errorCode?: string;
+  readonly errorMessage?: string;
+}
+
+/** A charge log that money moved for, with what is left to refund. */
+export interface ChargeRecord {
+  readonly billingLogId: string;
+  readonly action: string;
+  readonly billingPeriod: Period;
+  readonly tier: Tier | null;
+  readonly seatCount: number | null;
+  readonly unitPrice: number | null;
+  readonly totalCharge: number;
+  readonly refunded: number;
+  readonly transactionId: string | null;
+  readonly card: CardSnapshot | null;
+  readonly refundable: boolean;
+  readonly processedBy: IssuerType;
+}
+
+export interface StoredPaymentMethod extends CardSnapshot {
+  readonly billingKey: string;
+}
+
+export interface TrialState {
+  readonly tier: Tier;
+  readonly trialMonthlyPrice: number;
+  readonly days: number;
+  readonly onExpiry: TrialOnExpiry;
+  readonly previousTier: Tier;
+  readonly startedAt: string;
+  readonly expiresAt: string;
+}
+
+export interface PendingRenewal {
+  readonly period: Period;
+  /** Attempts made so far minus one: 0 after the first decline. */
+  readonly attempt: number;
+  readonly nextRetryAt: string | null;
+  readonly quote: RenewalQuote;
+}
+
+export interface PeriodUsage {
+  readonly messages: number;
+  readonly usageIds: ImmutableSet<string>;
+}
+
+export interface AccountState {
+  readonly accountId: string;
+  readonly tier: Tier;
+  readonly seatCount: number;
+  /** Monthly price per seat the subscription is billed at (from the events, not the catalog). */
+  readonly unitPrice: number;
+  readonly status: SubscriptionStatus;
+  /** The period a paid subscription has been billed for; null while on FREE. */
+  readonly currentPeriod: Period | null;
+  readonly subscribedAt: string | null;
+  readonly updatedAt: string | null;
+  readonly paymentMethod: StoredPaymentMethod | null;
+  readonly scheduledChange: ScheduledChange | null;
+  readonly trial: TrialState | null;
+  readonly pendingRenewal: PendingRenewal | null;
+  /** Message counters of periods not closed by a renewal yet. */
+  readonly usage: ImmutableMap<Period, PeriodUsage>;
+  /** Contacts are a gauge: the latest value reported. */
+  readonly contacts: number;
+  readonly commands: ImmutableMap<string, CommandRecord>;
+  readonly charges: ImmutableMap<string, ChargeRecord>;
+}
+
+export const initialState = (accountId: string): AccountState => ({
+  accountId,
+  tier: 'FREE',
+  seatCount: 1,
+  unitPrice: 0,
+  status: 'ACTIVE',
+  currentPeriod: null,
+  subscribedAt: null,
+  updatedAt: null,
+  paymentMethod: null,
+  scheduledChange: null,
+  trial: null,
+  pendingRenewal: null,
+  usage: ImmutableMap(),
+  contacts: 0,
+  commands: ImmutableMap(),
+  charges: ImmutableMap(),
+});
+
+export const isPaid = (state: AccountState): boolean => state.currentPeriod !== null;
+
+export const messagesUsedIn = (state: AccountState, period: Period): number => state.usage.get(period)?.messages ?? 0;
+
+export const cardOf = (state: AccountState): CardSnapshot | null =>
+  state.paymentMethod === null ? null : { brand: state.paymentMethod.brand, last4: state.paymentMethod.last4 };
+
+/** A trial counts only until its expiry instant, even before TRIAL_EXPIRE is processed. */
+export const activeTrialAt = (state: AccountState, instantMs: number): TrialState | null =>
+  state.trial !== null && Date.parse(state.trial.expiresAt) > instantMs ? state.trial : null;

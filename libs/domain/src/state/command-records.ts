@@ -1,0 +1,28 @@
+import type { Map as ImmutableMap } from 'immutable';
+import { billingLogIdsOfEvent, type DomainEvent } from '../events/event';
+import type { CommandRecord } from './account-state';
+
+const rejectionOf = (event: DomainEvent): { code: string; message: string } | null => {
+  switch (event.type) {
+    case 'CommandRejected.v1':
+      return { code: event.data.code, message: event.data.message };
+    case 'PaymentFailed.v1':
+      return { code: event.data.errorCode, message: event.data.declineMessage };
+    default:
+      return null;
+  }
+};
+
+/** One command may append several events; once any of them rejects it, the outcome stays REJECTED. */
+export const recordCommand = (
+  commands: ImmutableMap<string, CommandRecord>,
+  event: DomainEvent,
+): ImmutableMap<string, CommandRecord> => {
+  const existing = commands.get(event.data.commandId);
+  const billingLogIds = [...(existing?.billingLogIds ?? []), ...billingLogIdsOfEvent(event)];
+  const rejection = rejectionOf(event);
+  if (rejection !== null) {
+    return commands.set(event.data.commandId, { status: 'REJECTED', billingLogIds, errorCode: rejection.code, errorMessage: rejection.message });
+  }
+  return commands.set(event.data.commandId, { ...(existing ?? { status: 'ACCEPTED' }), billingLogIds });
+};

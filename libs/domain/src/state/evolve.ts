@@ -1,0 +1,216 @@
+import { Set as ImmutableSet } from 'immutable';
+import type { RenewalQuote } from '../events/charges';
+import type { DomainEvent, EventOf } from '../events/event';
+import { comparePeriods, periodOf, type Period } from '../time/kst';
+import { initialState, type AccountState, type ChargeRecord } from './account-state';
+import { recordCommand } from './command-records';
+
+const withoutUsageBefore = (state: AccountState, period: Period): AccountState['usage'] =>
+  state.usage.filter((_, key) => comparePeriods(key, period) >= 0);
+
+const endSubscription = (state: AccountState, period: Period): AccountState => ({
+  ...state,
+  tier: 'FREE',
+  seatCount: 1,
+  unitPrice: 0,
+  status: 'CANCELED',
+  currentPeriod: null,
+  scheduledChange: null,
+  pendingRenewal: null,
+  trial: null,
+  usage: withoutUsageBefore(state, period),
+});
+
+const addCharge = (state: AccountState, charge: ChargeRecord): AccountState => ({
+  ...state,
+  charges: state.charges.set(charge.billingLogId, charge),
+});
+
+const renew = (state: AccountState, event: EventOf<'SubscriptionRenewed.v1'>): AccountState => {
+  const { quote } = event.data;
+  const renewed: AccountState = {
+    ...state,
+    tier: quote.toTier,
+    seatCount: quote.toSeats,
+    unitPrice: quote.toMonthlyPrice,
+    status: 'ACTIVE',
+    currentPeriod: quote.period,
+    scheduledChange: null,
+    pendingRenewal: null,
+    usage: withoutUsageBefore(state, quote.period),
+  };
+  return addCharge(renewed, {
+    billingLogId: event.data.billingLogId,
+    action: 'RENEWAL',
+    billingPeriod: quote.period,
+    tier: quote.toTier,
+    seatCount: quote.toSeats,
+    unitPrice: quote.toMonthlyPrice,
+    totalCharge: quote.totalCharge,
+    refunded: 0,
+    transactionId: event.data.transactionId,
+    card: event.data.card,
+    refundable: true,
+    processedBy: event.data.processedBy,
+  });
+};
+
+const recordUsage = (state: AccountState, event: EventOf<'UsageRecorded.v1'>): AccountState => {
+  const { period, usageId, metric, quantity } = event.data;
+  const current = state.usage.get(period) ?? { messages: 0, usageIds: ImmutableSet<string>() };
+  const updated = {
+    messages: metric === 'messages' ? current.messages + quantity : current.messages,
+    usageIds: current.usageIds.add(usageId),
+  };
+  // A FREE account never renews, so its old counters are dropped as new periods begin.
+  const oldestKept = state.currentPeriod !== null && comparePeriods(state.currentPeriod, period) < 0 ? state.currentPeriod : period;
+  return {
+    ...state,
+    usage: withoutUsageBefore(state, oldestKept).set(period, updated),
+    contacts: metric === 'contacts' ? quantity : state.contacts,
+  };
+};
+
+const applyEvent = (state: AccountState, event: DomainEvent): AccountState => {
+  switch (event.type) {
+    case 'SubscriptionUpgraded.v1': {
+      const { charge } = event.data;
+      const upgraded: AccountState = {
+        ...state,
+        tier: charge.toTier,
+        seatCount: charge.toSeats,
+        unitPrice: charge.toMonthlyPrice,
+        status: 'ACTIVE',
+        currentPeriod: state.currentPeriod ?? periodOf(event.data.occurredAt),
+        subscribedAt: charge.fromTier === 'FREE' ? event.data.occurredAt : state.subscribedAt,
+        scheduledChange: null,
+        trial: null,
+      };
+      return addCharge(upgraded, {
+        billingLogId: event.data.billingLogId,
+        action: 'UPGRADE',
+        billingPeriod: periodOf(event.data.occurredAt),
+        tier: charge.toTier,
+        seatCount: charge.toSeats,
+        unitPrice: charge.toMonthlyPrice,
+        totalCharge: charge.totalCharge,
+        refunded: 0,
+        transactionId: event.data.transactionId,
+        card: event.data.card,
+        refundable: true,
+        processedBy: event.data.processedBy,
+      });
+    }
+    case 'SeatsAdded.v1': {
+      const { charge } = event.data;
+      const added: AccountState = {
+        ...state,
+        seatCount: charge.toSeats,
+        scheduledChange: event.data.clearedScheduledChange === null ? state.scheduledChange : null,
+      };
+      return addCharge(added, {
+        billingLogId: event.data.billingLogId,
+        action: 'SEAT_ADD',
+        billingPeriod: periodOf(event.data.occurredAt),
+        tier: charge.tier,
+        seatCount: charge.toSeats,
+        unitPrice: charge.monthlyPrice,
+        totalCharge: charge.totalCharge,
+        refunded: 0,
+        transactionId: event.data.transactionId,
+        card: event.data.card,
+        refundable: true,
+        processedBy: event.data.processedBy,
+      });
+    }
+    case 'SeatReductionScheduled.v1':
+    case 'DowngradeScheduled.v1':
+    case 'CancellationScheduled.v1':
+      return { ...state, scheduledChange: event.data.change };
+    case 'SeatsAdjustedByAdmin.v1':
+      return {
+        ...state,
+        seatCount: event.data.toSeats,
+        scheduledChange: event.data.clearedScheduledChange === null ? state.scheduledChange : null,
+      };
+    case 'ScheduledChangeRevoked.v1':
+      return { ...state, scheduledChange: null };
+    case 'SubscriptionRenewed.v1':
+      return renew(state, event);
+    case 'SubscriptionCanceled.v1':
+    case 'SubscriptionExpired.v1':
+      return endSubscription(state, event.data.period);
+    case 'PaymentFailed.v1': {
+      const { renewal, attempted } = event.data;
+      if (renewal === null) return state;
+      return { ...state, status: 'PAST_DUE', pendingRenewal: { ...renewal, quote: attempted as RenewalQuote } };
+    }
+    case 'RefundIssued.v1': {
+      const { originalLogId, amount } = event.data;
+      return { ...state, charges: state.charges.update(originalLogId, (charge) => (charge === undefined ? charge : { ...charge, refunded: charge.refunded + amount })) as AccountState['charges'] };
+    }
+    case 'TrialStarted.v1':
+      return {
+        ...state,
+        trial: {
+          tier: event.data.trialTier,
+          trialMonthlyPrice: event.data.trialMonthlyPrice,
+          days: event.data.trialDays,
+          onExpiry: event.data.onExpiry,
+          previousTier: event.data.tier,
+          startedAt: event.data.occurredAt,
+          expiresAt: event.data.expiresAt,
+        },
+      };
+    case 'TrialExpired.v1':
+    case 'TrialCanceled.v1':
+      return { ...state, trial: null };
+    case 'PaymentMethodUpdated.v1': {
+      const { billingKey, brand, last4 } = event.data;
+      return { ...state, paymentMethod: { billingKey, brand, last4 } };
+    }
+    case 'UsageRecorded.v1':
+      return recordUsage(state, event);
+    case 'LegacyBillingLogImported.v1': {
+      const { legacy } = event.data;
+      return addCharge(state, {
+        billingLogId: event.data.billingLogId,
+        action: legacy.action,
+        billingPeriod: periodOf(legacy.actionDate),
+        tier: legacy.toTier ?? null,
+        seatCount: null,
+        unitPrice: null,
+        totalCharge: legacy.chargeAmount,
+        refunded: legacy.refundAmount,
+        transactionId: legacy.transactionId,
+        card: legacy.paymentMethodBrand && legacy.paymentMethodLast4 ? { brand: legacy.paymentMethodBrand, last4: legacy.paymentMethodLast4 } : null,
+        refundable: false,
+        processedBy: event.data.processedBy,
+      });
+    }
+    case 'CommandRejected.v1':
+      return state;
+    default: {
+      const unknownEvent: never = event;
+      throw new Error(`Unknown event type: ${(unknownEvent as { type: string }).type}`);
+    }
+  }
+};
+
+const touchesPlan = (event: DomainEvent): boolean => event.type !== 'UsageRecorded.v1' && event.type !== 'CommandRejected.v1';
+
+/** Pure: returns a new state; the given state is never mutated. */
+export const evolve = (state: AccountState, event: DomainEvent): AccountState => {
+  const next = applyEvent(state, event);
+  return {
+    ...next,
+    updatedAt: touchesPlan(event) ? event.data.occurredAt : next.updatedAt,
+    commands: recordCommand(next.commands, event),
+  };
+};
+
+export const fold = (accountId: string, events: Iterable<DomainEvent>, from: AccountState = initialState(accountId)): AccountState => {
+  let state = from;
+  for (const event of events) state = evolve(state, event);
+  return state;
+};

@@ -1,0 +1,3 @@
+export * from './ledger-error';
+export * from './error-policy';
+export * from './validation-details';

@@ -1,0 +1,1 @@
+export { KurrentDBEventStore, openKurrentDBEventStore, type KurrentDBEventStoreOptions } from './kurrentdb-event-store';

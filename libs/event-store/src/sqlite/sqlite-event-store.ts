@@ -1,0 +1,136 @@
+import Database from 'better-sqlite3';
+import {
+  EventStoreUnavailableError,
+  type AllSubscription,
+  type AppendResult,
+  type EventStore,
+  type EventToAppend,
+  type ExpectedRevision,
+  type GlobalPosition,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeToAllOptions,
+} from '../event-store.port';
+import { assertAppendableBatch, assertMaxCount } from '../shared/append-batch';
+import { PollingSubscription } from './polling-subscription';
+import { appendInTransaction, type AppendClock } from './sqlite-append';
+import { openSqliteDatabase, type SqliteDatabase } from './sqlite-database';
+import { prepareQueries, sqlitePosition, type SqliteQueries } from './sqlite-queries';
+
+export interface SqliteEventStoreOptions {
+  /** Path of the database file; parent directories are created. */
+  readonly file: string;
+  /** How often live subscriptions look for appends made by other processes (e.g. the CLI). */
+  readonly pollIntervalMs?: number;
+  readonly busyTimeoutMs?: number;
+  readonly clock?: AppendClock;
+}
+
+// Another process holding the write lock past the busy timeout, or the disk failing: retryable.
+const UNAVAILABLE_CODES = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN)/;
+
+function toPortError(error: unknown): unknown {
+  if (error instanceof Database.SqliteError && UNAVAILABLE_CODES.test(error.code)) {
+    return new EventStoreUnavailableError(`SQLite event store: ${error.message}`, error);
+  }
+  return error;
+}
+
+/** The embedded adapter: one SQLite file, appends synchronous under the hood, the port async. */
+export class SqliteEventStore implements EventStore {
+  private readonly queries: SqliteQueries;
+  private readonly subscriptions = new Set<PollingSubscription>();
+  private readonly appendTransaction: (
+    streamId: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+  ) => AppendResult;
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly pollIntervalMs: number,
+    clock: AppendClock,
+  ) {
+    this.queries = prepareQueries(db);
+    const transaction = db.transaction((streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision) =>
+      appendInTransaction(this.queries, clock, streamId, events, expected),
+    );
+    // IMMEDIATE takes the write lock before reading the stream's revision, so two processes
+    // cannot both pass the expected-revision check.
+    this.appendTransaction = (...args) => transaction.immediate(...args);
+  }
+
+  async append(streamId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    assertAppendableBatch(streamId, events);
+    const result = this.guard(() => this.appendTransaction(streamId, events, expectedRevision));
+    this.subscriptions.forEach((subscription) => subscription.wake());
+    return result;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    assertMaxCount(options.maxCount);
+    const direction = options.direction ?? 'forwards';
+    switch (direction) {
+      case 'forwards':
+        return this.guard(() => this.queries.readStreamForwards(streamId, options.fromRevision, options.maxCount));
+      case 'backwards':
+        return this.guard(() => this.queries.readStreamBackwards(streamId, options.fromRevision, options.maxCount));
+      default: {
+        const unreachable: never = direction;
+        throw new TypeError(`Unknown read direction ${String(unreachable)}`);
+      }
+    }
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    assertMaxCount(options.maxCount);
+    return this.guard(() => this.queries.readAllAfter(options.after?.commit ?? 0n, options.maxCount));
+  }
+
+  subscribeToAll(
+    options: SubscribeToAllOptions,
+    onEvent: (event: RecordedEvent) => Promise<void> | void,
+    onError?: (error: Error) => void,
+  ): AllSubscription {
+    const subscription = new PollingSubscription({
+      readAfter: (position, maxCount) => this.guard(() => this.queries.readAllAfter(position, maxCount)),
+      after: options.after?.commit ?? 0n,
+      onEvent,
+      onError,
+      pollIntervalMs: this.pollIntervalMs,
+      onEnded: (ended) => this.subscriptions.delete(ended),
+    });
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<GlobalPosition | undefined> {
+    const head = this.guard(() => this.queries.headPosition());
+    return head === undefined ? undefined : sqlitePosition(head);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    if (this.db.open) {
+      this.db.close();
+    }
+  }
+
+  private guard<T>(operation: () => T): T {
+    try {
+      return operation();
+    } catch (error) {
+      throw toPortError(error);
+    }
+  }
+}
+
+export function openSqliteEventStore({
+  file,
+  pollIntervalMs = 250,
+  busyTimeoutMs,
+  clock = { now: () => new Date() },
+}: SqliteEventStoreOptions): SqliteEventStore {
+  return new SqliteEventStore(openSqliteDatabase({ file, busyTimeoutMs }), pollIntervalMs, clock);
+}

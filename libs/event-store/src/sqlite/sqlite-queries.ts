@@ -1,0 +1,85 @@
+import type { GlobalPosition, RecordedEvent } from '../event-store.port';
+import type { SqliteDatabase } from './sqlite-database';
+
+interface EventRow {
+  position: bigint;
+  stream_id: string;
+  revision: bigint;
+  event_id: string;
+  type: string;
+  data: string;
+  metadata: string;
+  created: string;
+}
+
+export interface NewEventRow {
+  streamId: string;
+  revision: bigint;
+  eventId: string;
+  type: string;
+  data: string;
+  metadata: string;
+  created: string;
+}
+
+/** SQLite has one sequence; it serves as both halves of KurrentDB's position. */
+export const sqlitePosition = (position: bigint): GlobalPosition => ({ commit: position, prepare: position });
+
+const NO_LIMIT = -1;
+const LAST_REVISION = 9223372036854775807n;
+
+export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
+  id: row.event_id,
+  streamId: row.stream_id,
+  revision: row.revision,
+  position: sqlitePosition(row.position),
+  type: row.type,
+  data: JSON.parse(row.data) as Record<string, unknown>,
+  metadata: JSON.parse(row.metadata) as Record<string, unknown>,
+  created: new Date(row.created),
+});
+
+const columns = 'position, stream_id, revision, event_id, type, data, metadata, created';
+
+/** Every statement the store runs, prepared once per connection; integers come back as bigint. */
+export function prepareQueries(db: SqliteDatabase) {
+  const prepare = <Params extends unknown[], Row>(sql: string) => db.prepare<Params, Row>(sql).safeIntegers(true);
+
+  const streamForwards = prepare<[string, bigint, number], EventRow>(
+    `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
+  );
+  const streamBackwards = prepare<[string, bigint, number], EventRow>(
+    `SELECT ${columns} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+  );
+  const allAfter = prepare<[bigint, number], EventRow>(
+    `SELECT ${columns} FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?`,
+  );
+  const lastRevision = prepare<[string], { revision: bigint | null }>(
+    'SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?',
+  );
+  const eventById = prepare<[string, string], EventRow>(
+    `SELECT ${columns} FROM events WHERE stream_id = ? AND event_id = ?`,
+  );
+  const headPosition = prepare<[], { position: bigint | null }>('SELECT MAX(position) AS position FROM events');
+  const insert = prepare<[NewEventRow], never>(
+    `INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created)
+     VALUES (@streamId, @revision, @eventId, @type, @data, @metadata, @created)`,
+  );
+
+  return {
+    readStreamForwards: (streamId: string, fromRevision = 0n, maxCount = NO_LIMIT) =>
+      streamForwards.all(streamId, fromRevision, maxCount).map(toRecordedEvent),
+    readStreamBackwards: (streamId: string, fromRevision = LAST_REVISION, maxCount = NO_LIMIT) =>
+      streamBackwards.all(streamId, fromRevision, maxCount).map(toRecordedEvent),
+    readAllAfter: (position: bigint, maxCount = NO_LIMIT) => allAfter.all(position, maxCount).map(toRecordedEvent),
+    lastRevision: (streamId: string): bigint | undefined => lastRevision.get(streamId)?.revision ?? undefined,
+    findEvent: (streamId: string, eventId: string): RecordedEvent | undefined => {
+      const row = eventById.get(streamId, eventId);
+      return row && toRecordedEvent(row);
+    },
+    headPosition: (): bigint | undefined => headPosition.get()?.position ?? undefined,
+    insert: (row: NewEventRow): bigint => BigInt(insert.run(row).lastInsertRowid),
+  };
+}
+
+export type SqliteQueries = ReturnType<typeof prepareQueries>;

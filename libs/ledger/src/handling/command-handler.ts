@@ -1,0 +1,141 @@
+import {
+  Catalog,
+  Command,
+  Decision,
+  DomainEvent,
+  RuleViolation,
+  billingLogsOf,
+  decide,
+  rejectionEvent,
+} from '@ledger/domain';
+import { positionToString, WrongExpectedRevisionError } from '@ledger/event-store';
+import type { PaymentGateway } from '@ledger/payments';
+import { validateCommandEnvelope } from '@ledger/contracts';
+import type { Clock } from '../clock/clock';
+import { AccountRepository, LoadedAccount } from '../stream/account-repository';
+import { resolveActionDate } from './action-date';
+import { CommandOutcome, invalidCommandOutcome } from './command-outcome';
+import { KeyedMutex } from './keyed-mutex';
+import { BillingKeySealer, executePayment, simulatedApproval } from './payment-step';
+import { sealCommandSecrets } from './seal-command-secrets';
+
+export interface CommandHandlerOptions {
+  /** Appends retried after a concurrent writer moved the stream (then the command is re-decided). */
+  readonly maxConflictRetries?: number;
+}
+
+/** A stream kept moving under us more often than we are willing to retry; safe to retry later. */
+export class ConcurrencyExhaustedError extends Error {
+  constructor(readonly accountId: string) {
+    super(`Account ${accountId}: too many concurrent writers; retry the command`);
+    this.name = 'ConcurrencyExhaustedError';
+  }
+}
+
+type Settled = Extract<Decision, { kind: 'accepted' | 'declined' | 'rejected' | 'duplicate' }>;
+
+/**
+ * The application's one way to run a command: validate → load → decide → pay → append.
+ * Business rules live in the domain's `decide`; this class only sequences I/O around it.
+ * Infrastructure failures (store or gateway unreachable) are thrown for the caller to retry;
+ * everything the domain says is returned as an outcome.
+ */
+export class CommandHandler {
+  private readonly mutex = new KeyedMutex();
+  private readonly maxConflictRetries: number;
+
+  constructor(
+    private readonly accounts: AccountRepository,
+    private readonly gateway: PaymentGateway,
+    private readonly sealer: BillingKeySealer,
+    private readonly catalog: () => Catalog,
+    private readonly clock: Clock,
+    options: CommandHandlerOptions = {},
+  ) {
+    this.maxConflictRetries = options.maxConflictRetries ?? 5;
+  }
+
+  async handle(raw: unknown): Promise<CommandOutcome> {
+    const validation = validateCommandEnvelope(raw);
+    if (!validation.ok) return invalidCommandOutcome(raw, validation.errors);
+    const command = sealCommandSecrets(validation.envelope as unknown as Command, this.sealer);
+    return this.mutex.run(command.accountId, () => this.run(command));
+  }
+
+  /** Commands of one account run in the given order; different accounts run concurrently. */
+  handleMany(raws: readonly unknown[]): Promise<CommandOutcome[]> {
+    return Promise.all(raws.map((raw) => this.handle(raw)));
+  }
+
+  private async run(command: Command): Promise<CommandOutcome> {
+    const actionDate = resolveActionDate(command.issuedAt, this.clock.now());
+    for (let attempt = 0; attempt <= this.maxConflictRetries; attempt++) {
+      const account = await this.accounts.load(command.accountId, attempt > 0);
+      const settled = await this.settle(command, account, actionDate);
+      if (settled === 'stale') continue;
+      try {
+        return await this.record(command, account, settled, actionDate);
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      }
+    }
+    throw new ConcurrencyExhaustedError(command.accountId);
+  }
+
+  /** Decides, and for a payment makes sure the state is current before money moves. */
+  private async settle(command: Command, account: LoadedAccount, actionDate: string): Promise<Settled | 'stale'> {
+    const decision = decide(command, account.state, { catalog: this.catalog(), actionDate });
+    if (decision.kind !== 'payment') return decision;
+    if (command.dryRun) return decision.settle(simulatedApproval(decision.request, actionDate)) as Settled;
+    const current = await this.accounts.load(command.accountId, true);
+    if (current.revision !== account.revision) return 'stale';
+    const result = await executePayment(this.gateway, this.sealer, decision.request, command);
+    return decision.settle(result) as Settled;
+  }
+
+  private async record(command: Command, account: LoadedAccount, decision: Settled, actionDate: string): Promise<CommandOutcome> {
+    const base = { commandId: command.commandId, accountId: command.accountId };
+    if (decision.kind === 'duplicate') {
+      const { status, billingLogIds, errorCode, errorMessage } = decision.original;
+      return { ...base, status: 'DUPLICATE', originalStatus: status, billingLogIds, errorCode, errorMessage };
+    }
+    if (decision.kind === 'rejected' && (decision.violation.retryable || command.dryRun)) {
+      return rejectedOutcome(base, decision.violation, []);
+    }
+    const events: DomainEvent[] =
+      decision.kind === 'rejected' ? [rejectionEvent(command, decision.violation, actionDate)] : [...decision.events];
+    const billingLogs = events.flatMap((event) => billingLogsOf(event));
+    const billingLogIds = billingLogs.map((log) => log.subscriptionBillingLogId);
+    if (command.dryRun) {
+      const dryRun = { events: events.map(({ type, data }) => ({ type, data })), billingLogs };
+      return decision.kind === 'accepted'
+        ? { ...base, status: 'ACCEPTED', billingLogIds, dryRun }
+        : { ...rejectedOutcome(base, decision.violation, billingLogIds), dryRun };
+    }
+    const appended = await this.accounts.append(account, events, {
+      commandId: command.commandId,
+      commandType: command.type,
+      issuedBy: command.issuedBy,
+      issuedAt: command.issuedAt,
+      actionDate,
+    });
+    const position = positionToString(appended.position);
+    if (decision.kind === 'accepted') return { ...base, status: 'ACCEPTED', billingLogIds, position };
+    return { ...rejectedOutcome(base, decision.violation, billingLogIds), position };
+  }
+}
+
+function rejectedOutcome(
+  base: { commandId: string; accountId: string },
+  violation: RuleViolation,
+  billingLogIds: readonly string[],
+): CommandOutcome {
+  return {
+    ...base,
+    status: 'REJECTED',
+    errorCode: violation.code,
+    errorMessage: violation.message,
+    retryable: violation.retryable,
+    billingLogIds,
+  };
+}

@@ -1,0 +1,109 @@
+import { LRUCache } from 'lru-cache';
+import { AccountState, DomainEvent, GENESIS_HASH, chainHash, eventId, evolve, initialState } from '@ledger/domain';
+import { EventStore, GlobalPosition, WrongExpectedRevisionError } from '@ledger/event-store';
+import { LedgerEventMetadata, accountStreamId, metadataOf, toDomainEvent } from './account-stream';
+
+/** An account's folded state together with where in its stream that state stands. */
+export interface LoadedAccount {
+  readonly accountId: string;
+  readonly state: AccountState;
+  /** Revision of the last folded event; undefined while the stream does not exist. */
+  readonly revision: bigint | undefined;
+  /** Hash of the last folded event (the chain continues from it). */
+  readonly lastHash: string;
+}
+
+export interface AppendContext {
+  readonly commandId: string;
+  readonly commandType: string;
+  readonly issuedBy: { readonly type: string; readonly id: string };
+  readonly issuedAt: string;
+  readonly actionDate: string;
+}
+
+export interface AppendedEvents {
+  readonly account: LoadedAccount;
+  readonly position: GlobalPosition;
+}
+
+/**
+ * Loads and appends account streams. Folded states are cached by stream revision, so a long
+ * history is read once and each later command only reads what was appended since (if anything).
+ */
+export class AccountRepository {
+  private readonly cache: LRUCache<string, LoadedAccount>;
+
+  constructor(
+    private readonly store: EventStore,
+    options: { readonly cachedAccounts?: number } = {},
+  ) {
+    this.cache = new LRUCache({ max: options.cachedAccounts ?? 50_000 });
+  }
+
+  /**
+   * With `catchUp`, events appended by other processes since the cached revision are folded in;
+   * without it the cached state is trusted and a stale one is caught by the append's
+   * expected-revision check.
+   */
+  async load(accountId: string, catchUp: boolean): Promise<LoadedAccount> {
+    const cached = this.cache.get(accountId);
+    if (cached && !catchUp) return cached;
+    const base = cached ?? emptyAccount(accountId);
+    const fromRevision = base.revision === undefined ? 0n : base.revision + 1n;
+    const recorded = await this.store.readStream(accountStreamId(accountId), { fromRevision });
+    const loaded = recorded.reduce<LoadedAccount>(
+      (account, event) => ({
+        accountId,
+        state: evolve(account.state, toDomainEvent(event)),
+        revision: event.revision,
+        lastHash: metadataOf(event).hash ?? account.lastHash,
+      }),
+      base,
+    );
+    this.cache.set(accountId, loaded);
+    return loaded;
+  }
+
+  async append(account: LoadedAccount, events: readonly DomainEvent[], context: AppendContext): Promise<AppendedEvents> {
+    const firstRevision = account.revision === undefined ? 0n : account.revision + 1n;
+    let prevHash = account.lastHash;
+    const toAppend = events.map((event, index) => {
+      const revision = firstRevision + BigInt(index);
+      const hash = chainHash(prevHash, { type: event.type, data: event.data, revision: Number(revision) });
+      const metadata: LedgerEventMetadata = { ...context, eventIndex: index, prevHash, hash, schema: 1 };
+      prevHash = hash;
+      return {
+        id: eventId(context.commandId, index),
+        type: event.type,
+        data: event.data as unknown as Record<string, unknown>,
+        metadata: metadata as unknown as Record<string, unknown>,
+      };
+    });
+    const expected = account.revision === undefined ? 'no_stream' : account.revision;
+    try {
+      const result = await this.store.append(accountStreamId(account.accountId), toAppend, expected);
+      const next: LoadedAccount = {
+        accountId: account.accountId,
+        state: events.reduce(evolve, account.state),
+        revision: result.nextExpectedRevision,
+        lastHash: prevHash,
+      };
+      this.cache.set(account.accountId, next);
+      return { account: next, position: result.position };
+    } catch (error) {
+      if (error instanceof WrongExpectedRevisionError) this.cache.delete(account.accountId);
+      throw error;
+    }
+  }
+
+  forget(accountId: string): void {
+    this.cache.delete(accountId);
+  }
+}
+
+const emptyAccount = (accountId: string): LoadedAccount => ({
+  accountId,
+  state: initialState(accountId),
+  revision: undefined,
+  lastHash: GENESIS_HASH,
+});

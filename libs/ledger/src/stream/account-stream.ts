@@ -1,0 +1,30 @@
+import type { DomainEvent } from '@ledger/domain';
+import type { RecordedEvent } from '@ledger/event-store';
+
+/** One stream per account (design.md "Streams, events, metadata"). */
+export const ACCOUNT_STREAM_PREFIX = 'account-';
+
+export const accountStreamId = (accountId: string): string => `${ACCOUNT_STREAM_PREFIX}${accountId}`;
+
+export const accountIdOfStream = (streamId: string): string | undefined =>
+  streamId.startsWith(ACCOUNT_STREAM_PREFIX) ? streamId.slice(ACCOUNT_STREAM_PREFIX.length) : undefined;
+
+/** Metadata the command handler writes on every event it appends. */
+export interface LedgerEventMetadata {
+  readonly commandId: string;
+  readonly commandType: string;
+  readonly issuedBy: { readonly type: string; readonly id: string };
+  readonly issuedAt: string;
+  readonly actionDate: string;
+  readonly eventIndex: number;
+  readonly prevHash: string;
+  readonly hash: string;
+  readonly schema: 1;
+}
+
+/** The domain view of a stored event. Upcasting of older versions happens here (see upcasters). */
+export const toDomainEvent = (recorded: RecordedEvent): DomainEvent =>
+  ({ type: recorded.type, data: recorded.data }) as unknown as DomainEvent;
+
+export const metadataOf = (recorded: RecordedEvent): LedgerEventMetadata =>
+  recorded.metadata as unknown as LedgerEventMetadata;

@@ -1,0 +1,47 @@
+import { Map as ImmutableMap, Set as ImmutableSet } from 'immutable';
+import { AccountState, PeriodUsage, nextPeriod, periodStart } from '@ledger/domain';
+
+/**
+ * The plan read model: the folded account state minus its unbounded indexes (commands, charges),
+ * as plain JSON so MongoDB can hold it. `GET /plans/me` turns it back into a state and asks the
+ * domain's plan view, so trial visibility and "this period's usage" are judged at request time.
+ */
+export interface PlanDocument {
+  readonly _id: string;
+  readonly state: PlanStateJson;
+  /** Next instant the scheduler must act on this account (renewal, retry or trial expiry); null if none. */
+  readonly dueAt: string | null;
+}
+
+type PlanStateJson = Omit<AccountState, 'usage' | 'commands' | 'charges'> & {
+  readonly usage: Readonly<Record<string, { readonly messages: number; readonly usageIds: readonly string[] }>>;
+};
+
+export function toPlanDocument(state: AccountState): PlanDocument {
+  const { usage, commands: _commands, charges: _charges, ...plain } = state;
+  const usageJson: Record<string, { messages: number; usageIds: string[] }> = {};
+  usage.forEach((periodUsage, period) => {
+    usageJson[period] = { messages: periodUsage.messages, usageIds: periodUsage.usageIds.toArray() };
+  });
+  return { _id: state.accountId, state: { ...plain, usage: usageJson }, dueAt: dueAtOf(state) };
+}
+
+export function planStateOf(document: PlanDocument): AccountState {
+  const usage = ImmutableMap<string, PeriodUsage>(
+    Object.entries(document.state.usage).map(([period, value]) => [
+      period,
+      { messages: value.messages, usageIds: ImmutableSet(value.usageIds) },
+    ]),
+  );
+  return { ...document.state, usage, commands: ImmutableMap(), charges: ImmutableMap() } as AccountState;
+}
+
+/** The earliest scheduled action, so the scheduler works from an index instead of scanning streams. */
+export function dueAtOf(state: AccountState): string | null {
+  const candidates = [
+    state.trial?.expiresAt ?? null,
+    state.pendingRenewal?.nextRetryAt ?? null,
+    state.currentPeriod !== null && state.pendingRenewal === null ? periodStart(nextPeriod(state.currentPeriod)) : null,
+  ].filter((instant): instant is string => instant !== null);
+  return candidates.length === 0 ? null : candidates.sort()[0];
+}

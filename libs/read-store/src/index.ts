@@ -1,0 +1,6 @@
+export * from './read-store.port';
+export { encodePosition, decodePosition, type EncodedPosition } from './position';
+export * from './read-store.errors';
+export * from './read-collections';
+export { MemoryReadStore } from './memory/memory-read-store';
+export { MongoReadStore, type MongoReadStoreOptions } from './mongo/mongo-read-store';

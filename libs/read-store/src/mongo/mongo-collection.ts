@@ -1,0 +1,83 @@
+import { MongoServerError, type Collection, type Filter as MongoFilter } from 'mongodb';
+import type { Filter, FindOptions, PositionedDocument, Projected, Projection, ReadCollection, ReadDocument, UpsertResult } from '../read-store.port';
+import { POSITION_FIELD, prepareUpsertBatch } from '../document/upsert-batch';
+import { compileFilter } from '../query/compile-filter';
+import { compileFindOptions } from '../query/find-options';
+import type { CompiledProjection } from '../query/projection';
+import { toMongoSort } from '../query/sort';
+import { guardedUpsert, type StoredDocument } from './guarded-upsert';
+
+const HIDE_POSITION = { [POSITION_FIELD]: 0 } as const;
+
+function mongoProjection(projection: CompiledProjection | undefined): Record<string, 0 | 1> {
+  if (!projection) return HIDE_POSITION;
+  switch (projection.mode) {
+    case 'include':
+      return { ...Object.fromEntries(projection.fields.map((field) => [field, 1])), _id: projection.withId ? 1 : 0 };
+    case 'exclude':
+      return { ...Object.fromEntries(projection.fields.map((field) => [field, 0])), ...HIDE_POSITION };
+  }
+}
+
+/** Validates against the subset first, so Mongo never receives a filter the in-memory adapter would refuse. */
+function checkedFilter(filter: Filter): MongoFilter<StoredDocument> {
+  compileFilter(filter);
+  return filter as MongoFilter<StoredDocument>;
+}
+
+/** mongo-java-server reports a missing collection as "ns not found" without MongoDB's code 26. */
+const isNamespaceNotFound = (error: unknown): boolean =>
+  error instanceof MongoServerError && (error.code === 26 || error.message === 'ns not found');
+
+export class MongoReadCollection<T extends ReadDocument> implements ReadCollection<T> {
+  constructor(
+    private readonly collection: Collection<StoredDocument>,
+    private readonly assertOpen: () => void,
+    private readonly restoreIndexes: () => Promise<void>,
+  ) {}
+
+  async upsertMany(items: readonly PositionedDocument<T>[]): Promise<UpsertResult> {
+    this.assertOpen();
+    const batch = prepareUpsertBatch(items);
+    const written = batch.length === 0 ? 0 : await guardedUpsert(this.collection, batch);
+    return { written, skipped: items.length - written };
+  }
+
+  async get(id: string): Promise<T | undefined> {
+    this.assertOpen();
+    const doc = await this.collection.findOne({ _id: id }, { projection: HIDE_POSITION });
+    return (doc ?? undefined) as T | undefined;
+  }
+
+  find(filter: Filter, options?: FindOptions): Promise<T[]>;
+  find(filter: Filter, options: FindOptions & { readonly projection: Projection }): Promise<Projected<T>[]>;
+  async find(filter: Filter, options?: FindOptions & { readonly projection?: Projection }): Promise<T[] | Projected<T>[]> {
+    this.assertOpen();
+    const mongoFilter = checkedFilter(filter);
+    const { sort, skip, limit, projection } = compileFindOptions(options);
+    const cursor = this.collection.find(mongoFilter, { projection: mongoProjection(projection), sort: toMongoSort(sort), skip });
+    if (limit !== undefined) cursor.limit(limit);
+    return (await cursor.toArray()) as unknown as T[];
+  }
+
+  async count(filter: Filter): Promise<number> {
+    this.assertOpen();
+    return this.collection.countDocuments(checkedFilter(filter));
+  }
+
+  async deleteMany(filter: Filter): Promise<number> {
+    this.assertOpen();
+    return (await this.collection.deleteMany(checkedFilter(filter))).deletedCount;
+  }
+
+  /** Dropping is O(1) where deleting a rebuilt collection is O(n); its indexes are put back at once. */
+  async drop(): Promise<void> {
+    this.assertOpen();
+    try {
+      await this.collection.drop();
+    } catch (error) {
+      if (!isNamespaceNotFound(error)) throw error;
+    }
+    await this.restoreIndexes();
+  }
+}

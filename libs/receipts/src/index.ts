@@ -1,0 +1,10 @@
+export { buildReceipt, type BuildReceiptInput } from './receipt/build-receipt';
+export type { BillingLogInput, BillingSnapshotInput, CalculationDetailsInput, OverageLineInput } from './receipt/receipt-input.types';
+export type { Customer, Receipt, ReceiptLine, ReceiptLineKind, ReceiptRefund, Supplier } from './receipt/receipt.types';
+export { receiptKindOf, type ReceiptKind } from './receipt/receipt-kind';
+export { ReceiptMismatchError } from './receipt/receipt-mismatch.error';
+export { receiptNumberFor } from './receipt/receipt-number';
+export { splitRefund } from './receipt/lines/refund-lines';
+export { DEMO_SUPPLIER, supplierFromEnv } from './receipt/supplier';
+export { formatKrw, formatKstDate, formatKstDateTime, formatNumber } from './format';
+export { renderReceiptPdf } from './pdf/render-receipt-pdf';
