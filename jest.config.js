@@ -8,7 +8,7 @@ const path = require('node:path');
 const swcConfig = JSON.parse(fs.readFileSync(path.join(__dirname, '.swcrc'), 'utf8'));
 // NestJS 12 and a few of its dependencies ship ES modules only; Jest's CommonJS runtime
 // cannot require() them, so swc rewrites them to CommonJS like our own sources.
-const esmOnlyPackages = ['@nestjs', 'file-type', 'uuid', 'strtok3', 'token-types', 'peek-readable', 'uint8array-extras', '@tokenizer', 'load-esm'];
+const esmOnlyPackages = ['@nestjs', 'jose', 'content-disposition', 'file-type', 'uuid', 'strtok3', 'token-types', 'peek-readable', 'uint8array-extras', '@tokenizer', 'load-esm'];
 
 const shared = {
   rootDir: __dirname,

@@ -1,11 +1,12 @@
 import type { BillingLog, BillingSnapshot } from '@ledger/domain';
+import { READ_COLLECTIONS } from '@ledger/read-store';
 
-/** Collection names of the read models (part of the deployment: indexes, backups, rebuilds). */
+/** Collection names of the read models this projector writes (indexes are planned in the read store). */
 export const READ_MODELS = {
-  billingLogs: 'billing_logs',
-  billingSnapshots: 'billing_snapshots',
-  plans: 'plans',
-  commandOutcomes: 'command_outcomes',
+  billingLogs: READ_COLLECTIONS.billingLogs,
+  billingSnapshots: READ_COLLECTIONS.billingSnapshots,
+  plans: READ_COLLECTIONS.plans,
+  commandOutcomes: READ_COLLECTIONS.commandOutcomes,
 } as const;
 
 export const PROJECTOR_CHECKPOINT = 'ledger-projector';

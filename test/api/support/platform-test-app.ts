@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Body, Controller, Get, Injectable, Module, Post, Query } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type EventStore, openSqliteEventStore } from '@ledger/event-store';
+import { SecretBox } from '@ledger/payments';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 import { Writable } from 'node:stream';
@@ -17,7 +19,6 @@ import {
   eventSourcedApiKeyDirectory,
   loadPlatformConfig,
 } from '../../../apps/api/src';
-import { AesGcmTestSealer } from '../../../apps/api/src/auth/api-keys/testing/aes-gcm-test-sealer';
 
 export const JWT_SECRET = 'e2e-secret-that-is-at-least-32-characters-long';
 const EVENT_STORE = Symbol('EVENT_STORE');
@@ -87,7 +88,7 @@ export const startPlatformTestApp = async (env: NodeJS.ProcessEnv = {}): Promise
       callback();
     },
   });
-  @Module({ providers: [{ provide: EVENT_STORE, useValue: store }, { provide: SEALER, useValue: new AesGcmTestSealer() }], exports: [EVENT_STORE, SEALER] })
+  @Module({ providers: [{ provide: EVENT_STORE, useValue: store }, { provide: SEALER, useValue: new SecretBox(randomBytes(32)) }], exports: [EVENT_STORE, SEALER] })
   class TestInfraModule {}
 
   const app = await createApiApp([DummyModule], {

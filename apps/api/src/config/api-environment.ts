@@ -43,7 +43,7 @@ export class ApiEnvironment {
   @IsOptional() @Transform(splitList) @IsString({ each: true })
   LEDGER_JWT_AUDIENCE?: string[];
 
-  @IsOptional() @Matches(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, { message: 'LEDGER_MASTER_KEY must be 32 bytes as 64 hex characters or base64' })
+  @IsOptional() @Matches(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, { message: 'LEDGER_MASTER_KEY must be 32 bytes as 64 hex characters or base64' })
   LEDGER_MASTER_KEY?: string;
 
   @IsOptional() @IsIn(FLAG_VALUES, { message: 'LEDGER_DEMO must be 0, 1, true or false' })

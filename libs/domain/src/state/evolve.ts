@@ -1,6 +1,6 @@
 import { Set as ImmutableSet } from 'immutable';
 import type { RenewalQuote } from '../events/charges';
-import type { DomainEvent, EventOf } from '../events/event';
+import type { DomainEvent, EventOf, LoggedEvent, Settled } from '../events/event';
 import { comparePeriods, periodOf, type Period } from '../time/kst';
 import { initialState, type AccountState, type ChargeRecord } from './account-state';
 import { recordCommand } from './command-records';
@@ -24,6 +24,23 @@ const endSubscription = (state: AccountState, period: Period): AccountState => (
 const addCharge = (state: AccountState, charge: ChargeRecord): AccountState => ({
   ...state,
   charges: state.charges.set(charge.billingLogId, charge),
+});
+
+/** A mid-period charge (UPGRADE, SEAT_ADD), refundable against its gateway transaction. */
+const proratedCharge = (
+  data: LoggedEvent & Settled,
+  action: 'UPGRADE' | 'SEAT_ADD',
+  priced: Pick<ChargeRecord, 'tier' | 'seatCount' | 'unitPrice' | 'totalCharge'>,
+): ChargeRecord => ({
+  ...priced,
+  billingLogId: data.billingLogId,
+  action,
+  billingPeriod: periodOf(data.occurredAt),
+  refunded: 0,
+  transactionId: data.transactionId,
+  card: data.card,
+  refundable: true,
+  processedBy: data.processedBy,
 });
 
 const renew = (state: AccountState, event: EventOf<'SubscriptionRenewed.v1'>): AccountState => {
@@ -86,20 +103,7 @@ const applyEvent = (state: AccountState, event: DomainEvent): AccountState => {
         scheduledChange: null,
         trial: null,
       };
-      return addCharge(upgraded, {
-        billingLogId: event.data.billingLogId,
-        action: 'UPGRADE',
-        billingPeriod: periodOf(event.data.occurredAt),
-        tier: charge.toTier,
-        seatCount: charge.toSeats,
-        unitPrice: charge.toMonthlyPrice,
-        totalCharge: charge.totalCharge,
-        refunded: 0,
-        transactionId: event.data.transactionId,
-        card: event.data.card,
-        refundable: true,
-        processedBy: event.data.processedBy,
-      });
+      return addCharge(upgraded, proratedCharge(event.data, 'UPGRADE', { tier: charge.toTier, seatCount: charge.toSeats, unitPrice: charge.toMonthlyPrice, totalCharge: charge.totalCharge }));
     }
     case 'SeatsAdded.v1': {
       const { charge } = event.data;
@@ -108,20 +112,7 @@ const applyEvent = (state: AccountState, event: DomainEvent): AccountState => {
         seatCount: charge.toSeats,
         scheduledChange: event.data.clearedScheduledChange === null ? state.scheduledChange : null,
       };
-      return addCharge(added, {
-        billingLogId: event.data.billingLogId,
-        action: 'SEAT_ADD',
-        billingPeriod: periodOf(event.data.occurredAt),
-        tier: charge.tier,
-        seatCount: charge.toSeats,
-        unitPrice: charge.monthlyPrice,
-        totalCharge: charge.totalCharge,
-        refunded: 0,
-        transactionId: event.data.transactionId,
-        card: event.data.card,
-        refundable: true,
-        processedBy: event.data.processedBy,
-      });
+      return addCharge(added, proratedCharge(event.data, 'SEAT_ADD', { tier: charge.tier, seatCount: charge.toSeats, unitPrice: charge.monthlyPrice, totalCharge: charge.totalCharge }));
     }
     case 'SeatReductionScheduled.v1':
     case 'DowngradeScheduled.v1':

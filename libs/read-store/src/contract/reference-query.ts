@@ -19,7 +19,7 @@ function lookup(doc: Doc, path: string): Lookup {
 const isEqual = (field: Lookup, operand: FilterScalar): boolean =>
   operand === null ? !field.present || field.value === null : field.present && field.value === operand;
 
-function isInRange(field: Lookup, operator: string, operand: FilterScalar): boolean {
+function isInRange(field: Lookup, operator: string, operand: string | number | boolean): boolean {
   if (!field.present || typeof field.value !== typeof operand) return false;
   const value = field.value as string | number | boolean;
   if (operator === '$gt') return value > operand;
@@ -34,7 +34,7 @@ function fieldMatches(field: Lookup, operator: string, operand: unknown): boolea
   if (operator === '$in') return (operand as FilterScalar[]).some((item) => isEqual(field, item));
   if (operator === '$nin') return !(operand as FilterScalar[]).some((item) => isEqual(field, item));
   if (operator === '$exists') return field.present === operand;
-  return isInRange(field, operator, operand as FilterScalar);
+  return isInRange(field, operator, operand as string | number | boolean);
 }
 
 export function referenceMatches(doc: Doc, filter: Filter): boolean {

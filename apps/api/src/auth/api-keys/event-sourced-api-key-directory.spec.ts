@@ -1,15 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NotFoundError, UnavailableError } from '@ledger/errors';
 import { type EventStore, EventStoreUnavailableError, openSqliteEventStore } from '@ledger/event-store';
+import { SecretBox } from '@ledger/payments';
 import { API_KEY_PATTERN } from './api-key-format';
 import { EventSourcedApiKeyDirectory } from './event-sourced-api-key-directory';
-import { AesGcmTestSealer } from './testing/aes-gcm-test-sealer';
 
 describe('EventSourcedApiKeyDirectory', () => {
   const clock = () => new Date('2026-04-23T09:15:30.123Z');
-  const sealer = new AesGcmTestSealer();
+  const sealer = new SecretBox(randomBytes(32));
   let dir: string;
   let store: EventStore;
 
@@ -71,6 +72,13 @@ describe('EventSourcedApiKeyDirectory', () => {
     const directory = new EventSourcedApiKeyDirectory(store, sealer, clock);
     expect(await directory.resolve('NCSAAAAAAAAAAAAA')).toBeUndefined();
     expect(await directory.resolve('../../etc')).toBeUndefined();
+  });
+
+  it('binds each sealed secret to its key, so a copied secret does not open elsewhere', async () => {
+    const directory = new EventSourcedApiKeyDirectory(store, sealer, clock);
+    const { apiKey } = await directory.issue('ACC-1');
+    const [event] = await store.readStream(`api-key-${apiKey}`);
+    expect(() => sealer.open(String(event.data.sealedSecret), 'api-key:NCSAAAAAAAAAAAAA')).toThrow();
   });
 
   it('reports an unreachable store as Unavailable', async () => {

@@ -18,6 +18,7 @@ export interface ApiKeyDirectoryOptions {
 }
 
 type CachedKey = ResolvedApiKey | 'revoked';
+const sealingContext = (apiKey: string): string => `api-key:${apiKey}`;
 const ISSUE_ATTEMPTS = 3;
 
 const storeFailure = (error: unknown): never => {
@@ -40,9 +41,9 @@ export class EventSourcedApiKeyDirectory implements ApiKeyDirectory {
 
   async issue(accountId: string): Promise<IssuedApiKey> {
     const apiSecret = generateApiSecret();
-    const sealedSecret = await this.sealer.seal(apiSecret);
     for (let attempt = 1; ; attempt += 1) {
       const apiKey = generateApiKey();
+      const sealedSecret = await this.sealer.seal(apiSecret, sealingContext(apiKey));
       const data: ApiKeyIssuedData = { apiKey, accountId, sealedSecret, issuedAt: this.clock().toISOString() };
       try {
         await this.store.append(apiKeyStreamId(apiKey), [{ id: randomUUID(), type: API_KEY_ISSUED, data: { ...data }, metadata: { schema: 1 } }], 'no_stream');
@@ -81,7 +82,7 @@ export class EventSourcedApiKeyDirectory implements ApiKeyDirectory {
     if (issued === undefined) return undefined;
     const entry: CachedKey = events.some((event) => event.type === API_KEY_REVOKED)
       ? 'revoked'
-      : { accountId: issued.accountId, secret: await this.sealer.open(issued.sealedSecret) };
+      : { accountId: issued.accountId, secret: await this.sealer.open(issued.sealedSecret, sealingContext(apiKey)) };
     this.cache.set(apiKey, entry);
     return entry;
   }

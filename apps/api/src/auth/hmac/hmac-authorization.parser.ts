@@ -45,7 +45,8 @@ const readParameters = (list: string): Map<ParameterName, string> | string => {
   const parameters = new Map<ParameterName, string>();
   for (const part of list.split(',')) {
     const match = PARAMETER.exec(part.trim());
-    if (match === null) return `malformed parameter "${part.trim().slice(0, 32)}"`;
+    // The reason is logged: it names the problem, never echoes what was sent.
+    if (match === null) return 'malformed parameter';
     const name = PARAMETER_NAMES.find((known) => known === match[1]);
     if (name === undefined) return `unknown parameter ${match[1].slice(0, 32)}`;
     if (parameters.has(name)) return `duplicate parameter ${name}`;

@@ -1,0 +1,32 @@
+import { resolve } from 'node:path';
+
+/**
+ * Which adapter backs each port (architecture.md "Run modes"): every server variable that is unset
+ * falls back to its embedded adapter.
+ */
+export interface LedgerRuntimeConfig {
+  readonly dataDir: string;
+  readonly kurrentdbUrl?: string;
+  readonly mongoUrl?: string;
+  readonly mongoDbName: string;
+  readonly kafkaBrokers?: readonly string[];
+  /** LEDGER_TEST_CLOCK=1: billing decisions and the scheduler use a settable clock. */
+  readonly testClock: boolean;
+}
+
+const nonEmpty = (value: string | undefined): string | undefined => (value && value.trim() !== '' ? value.trim() : undefined);
+
+export function runtimeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): LedgerRuntimeConfig {
+  const brokers = nonEmpty(env.KAFKA_BROKERS);
+  return {
+    dataDir: resolve(nonEmpty(env.LEDGER_DATA_DIR) ?? './data'),
+    kurrentdbUrl: nonEmpty(env.KURRENTDB_URL),
+    mongoUrl: nonEmpty(env.MONGO_URL),
+    mongoDbName: nonEmpty(env.LEDGER_MONGO_DB) ?? 'billing_ledger',
+    kafkaBrokers: brokers?.split(',').map((broker) => broker.trim()),
+    testClock: env.LEDGER_TEST_CLOCK === '1',
+  };
+}
+
+/** No server adapter configured: the data dir may hold generated secrets (master key). */
+export const isEmbedded = (config: LedgerRuntimeConfig): boolean => !config.kurrentdbUrl && !config.mongoUrl;
