@@ -1,2 +1,3 @@
 export * from './runtime-config';
 export * from './open-ledger-runtime';
+export * from './ledger-runtime.module';

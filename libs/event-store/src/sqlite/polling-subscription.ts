@@ -62,6 +62,9 @@ export class PollingSubscription implements AllSubscription {
           await this.options.onEvent(event);
           this.lastPosition = event.position.commit;
         }
+        // Synchronous handlers would otherwise keep a long catch-up on the microtask queue
+        // and starve timers and I/O (HTTP requests, the poll itself) until it ends.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     } catch (error) {
       this.stopped = true;
