@@ -13,7 +13,7 @@ const STAMP_FILE = join(TARGET, 'classpath.stamp');
 const DEPS_FILE = join(TARGET, 'deps-classpath.txt');
 
 const INSTALL_HINT =
-  'Install it (Debian, as root): apt-get update && apt-get install -y openjdk-17-jre-headless maven ' +
+  'Install it (Debian, as root): apt-get update && apt-get install -y openjdk-17-jdk-headless maven ' +
   '(or run .ci/run, which installs everything the tests need). ' +
   'To use servers you already run instead, set KAFKA_BROKERS and MONGO_URL.';
 
@@ -56,6 +56,10 @@ function readCached(stamp: string): string | undefined {
 }
 
 function runMaven(): void {
+  // Maven compiles src/main/java, which needs the JDK's javac, not just a JRE.
+  if (spawnSync('javac', ['-version']).error) {
+    throw new Error(`Test servers need a JDK (javac) to compile test/infra/src, but \`javac\` was not found. ${INSTALL_HINT}`);
+  }
   const args = ['-q', '-B', '-Dstyle.color=never', '-f', POM, 'compile', 'dependency:build-classpath', `-Dmdep.outputFile=${DEPS_FILE}`];
   const result = spawnSync('mvn', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT') {

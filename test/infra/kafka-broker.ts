@@ -37,14 +37,12 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
   const configFile = join(dir, 'server.properties');
   writeFileSync(configFile, serverProperties(dir, brokerPort, controllerPort));
 
-  // Kafka cluster ids are 16 random bytes in URL-safe base64 without padding (22 chars).
-  const clusterId = randomBytes(16).toString('base64url');
-  const storageArgs = ['format', '-t', clusterId, '-c', configFile, '--standalone'];
-  await execFileAsync('java', ['-Xmx128m', '-cp', classpath, 'kafka.tools.StorageTool', ...storageArgs], {
-    cwd: dir,
-  }).catch((error: Error & { stderr?: string; stdout?: string }) => {
-    throw new Error(`kafka StorageTool format failed: ${error.message}\n${error.stdout ?? ''}${error.stderr ?? ''}`);
-  });
+  try {
+    await formatStorage(classpath, dir, configFile);
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
 
   const jvm = startJvm({
     name: 'kafka',
@@ -76,6 +74,20 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
     throw new Error(message);
   }
   return { brokers, dir, stop };
+}
+
+/** KRaft storage must be formatted with a cluster id before the first start. */
+async function formatStorage(classpath: string, dir: string, configFile: string): Promise<void> {
+  // Kafka cluster ids are 16 random bytes in URL-safe base64 without padding (22 chars).
+  const clusterId = randomBytes(16).toString('base64url');
+  const java = ['-Xmx128m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', `-Dinfra.log.file=${join(dir, 'server.log')}`];
+  const args = [...java, '-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', configFile, '--standalone'];
+  try {
+    await execFileAsync('java', args, { cwd: dir });
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`kafka StorageTool format failed: ${(error as Error).message}\n${stdout}${stderr}`);
+  }
 }
 
 /**

@@ -64,7 +64,11 @@ export interface AllSubscription {
 }
 
 export interface EventStore {
-  /** Throws WrongExpectedRevisionError when expectedRevision does not hold (unless it is an idempotent retry). */
+  /**
+   * Appends atomically. Throws WrongExpectedRevisionError when expectedRevision does not hold, unless
+   * the batch is an idempotent retry (the same ids already stored there), which returns the original
+   * result. Throws RangeError for an empty batch or an id repeated within the batch.
+   */
   append(streamId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
   /** Events of one stream; an unknown stream yields an empty list. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
@@ -72,8 +76,9 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /**
    * Catch-up then live: delivers every event after `after` in global order, one at a time;
-   * the next event is delivered only after `onEvent` resolves. An error thrown by onEvent
-   * stops the subscription and is passed to onError.
+   * the next event is delivered only after `onEvent` resolves. An error thrown by onEvent (or a
+   * failure of the store) stops the subscription and is passed to onError; without onError it is
+   * rethrown as an uncaught exception, so that it is never lost.
    */
   subscribeToAll(
     options: SubscribeToAllOptions,

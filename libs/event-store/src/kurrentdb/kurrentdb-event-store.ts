@@ -62,6 +62,8 @@ async function collect(
 
 /** The production adapter: a thin translation onto @kurrent/kurrentdb-client. */
 export class KurrentDBEventStore implements EventStore {
+  private readonly subscriptions = new Set<AllSubscription>();
+
   constructor(private readonly client: KurrentDBClient) {}
 
   async append(streamId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
@@ -139,7 +141,14 @@ export class KurrentDBEventStore implements EventStore {
     onEvent: (event: RecordedEvent) => Promise<void> | void,
     onError?: (error: Error) => void,
   ): AllSubscription {
-    return subscribeToKurrentAll({ client: this.client, after: options.after, onEvent, onError });
+    const subscription = subscribeToKurrentAll({ client: this.client, after: options.after, onEvent, onError });
+    this.subscriptions.add(subscription);
+    return {
+      stop: async () => {
+        this.subscriptions.delete(subscription);
+        await subscription.stop();
+      },
+    };
   }
 
   async headPosition(): Promise<GlobalPosition | undefined> {
@@ -151,6 +160,8 @@ export class KurrentDBEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    this.subscriptions.clear();
     await this.client.dispose();
   }
 }

@@ -52,7 +52,7 @@ export function prepareQueries(db: SqliteDatabase) {
     `SELECT ${columns} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
   );
   const allAfter = prepare<[bigint, number], EventRow>(
-    `SELECT ${columns} FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?`,
+    `SELECT ${columns} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`,
   );
   const lastRevision = prepare<[string], { revision: bigint | null }>(
     'SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?',
