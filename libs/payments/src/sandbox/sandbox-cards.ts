@@ -4,9 +4,13 @@ export const SANDBOX_KEY_PREFIX = 'sandbox:';
 
 export type CardCheck = { readonly accepted: true; readonly last4: string } | { readonly accepted: false; readonly declineCode: DeclineCode; readonly message: string };
 
-/** The test cards of domain.md "Sandbox payment gateway"; every other card is unknown to the sandbox. */
+/**
+ * The test cards of domain.md "Sandbox payment gateway", plus Stripe's well-known MASTERCARD test
+ * number so the card form's second brand can succeed too; every other card is unknown to the sandbox.
+ */
 const TEST_CARD_OUTCOMES: Readonly<Record<string, { declineCode: DeclineCode; message: string } | null>> = {
   '4242424242424242': null,
+  '5555555555554444': null,
   '4000000000000002': { declineCode: 'card_declined', message: 'The card was declined.' },
   '4000000000009995': { declineCode: 'insufficient_funds', message: 'The card has insufficient funds.' },
 };

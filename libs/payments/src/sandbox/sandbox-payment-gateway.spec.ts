@@ -34,10 +34,14 @@ describe('SandboxPaymentGateway', () => {
       expect(gateway.listMovements()).toMatchObject([{ kind: 'charge', amount: 73_332, accountId: 'acct-1', idempotencyKey: 'cmd-1' }]);
     });
 
+    it('charges the MASTERCARD test card 5555555555554444', async () => {
+      await expect(gateway.charge(chargeOf({ billingKey: 'sandbox:5555555555554444' }))).resolves.toMatchObject({ status: 'succeeded' });
+    });
+
     it.each([
       ['sandbox:4000000000000002', 'card_declined'],
       ['sandbox:4000000000009995', 'insufficient_funds'],
-      ['sandbox:5555555555554444', 'invalid_billing_key'],
+      ['sandbox:5105105105105100', 'invalid_billing_key'],
       ['sandbox:', 'invalid_billing_key'],
       ['4242424242424242', 'invalid_billing_key'],
       ['sandbox:4242424242424242 ', 'invalid_billing_key'],
