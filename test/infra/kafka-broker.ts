@@ -2,14 +2,14 @@
 // with its storage in a fresh temp dir, started from the jars resolved by test/infra/pom.xml.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import { freePort } from './free-port';
 import { assertJava, resolveClasspath } from './java-classpath';
 import { startJvm } from './jvm-process';
+import { createServerDir } from './server-dir';
 import { pollUntil } from './poll';
 
 export interface KafkaBroker {
@@ -32,7 +32,7 @@ const execFileAsync = promisify(execFile);
 export async function startKafka(options: StartKafkaOptions = {}): Promise<KafkaBroker> {
   assertJava();
   const classpath = resolveClasspath();
-  const dir = mkdtempSync(join(tmpdir(), 'ledger-kafka-'));
+  const dir = createServerDir('ledger-kafka-');
   const [brokerPort, controllerPort] = await Promise.all([freePort(), freePort()]);
   const configFile = join(dir, 'server.properties');
   writeFileSync(configFile, serverProperties(dir, brokerPort, controllerPort));

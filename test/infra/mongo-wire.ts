@@ -1,13 +1,13 @@
 // An in-memory MongoDB-wire server for tests (de.bwaldvogel:mongo-java-server, see
 // src/main/java/ledger/testinfra/MongoWireMain.java). It speaks the wire protocol of MongoDB 5.0
 // but has no transactions and no replica set; see test/infra/README.md for what works.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { MongoClient, MongoCompatibilityError } from 'mongodb';
 import { freePort } from './free-port';
 import { assertJava, resolveClasspath } from './java-classpath';
 import { startJvm } from './jvm-process';
+import { createServerDir } from './server-dir';
 import { pollUntil } from './poll';
 
 export interface MongoWireServer {
@@ -26,7 +26,7 @@ export interface StartMongoWireOptions {
 export async function startMongoWire(options: StartMongoWireOptions = {}): Promise<MongoWireServer> {
   assertJava();
   const classpath = resolveClasspath();
-  const dir = mkdtempSync(join(tmpdir(), 'ledger-mongo-wire-'));
+  const dir = createServerDir('ledger-mongo-wire-');
   const port = await freePort();
   const jvm = startJvm({
     name: 'mongo-wire',
