@@ -1,3 +1,4 @@
 export * from './event-store.port';
 export * from './sqlite';
 export * from './kurrentdb';
+export * from './upcasting';

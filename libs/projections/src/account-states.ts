@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { AccountState, DomainEvent, evolve, initialState } from '@ledger/domain';
-import type { EventStore, RecordedEvent } from '@ledger/event-store';
+import { type EventStore, type RecordedEvent, toDomainEvent } from '@ledger/event-store';
 
 /**
  * The projector's view of each account's folded state, by stream revision. After a restart (or when
@@ -30,7 +30,7 @@ export class ProjectedAccountStates {
     if (cached && cached.revision === event.revision - 1n) return cached.state;
     if (event.revision === 0n) return initialState(accountId);
     const history = await this.store.readStream(event.streamId, { fromRevision: 0n, maxCount: Number(event.revision) });
-    return history.reduce((state, recorded) => evolve(state, { type: recorded.type, data: recorded.data } as unknown as DomainEvent), initialState(accountId));
+    return history.reduce((state, recorded) => evolve(state, toDomainEvent(recorded)), initialState(accountId));
   }
 
   clear(): void {

@@ -4,3 +4,4 @@ export * from './project-event';
 export * from './projection-batch';
 export * from './projector';
 export * from './read-models';
+export * from './scheduled-actions';

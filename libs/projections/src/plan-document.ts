@@ -1,5 +1,6 @@
 import { Map as ImmutableMap, Set as ImmutableSet } from 'immutable';
-import { AccountState, PeriodUsage, nextPeriod, periodStart } from '@ledger/domain';
+import { AccountState, PeriodUsage } from '@ledger/domain';
+import { scheduledActionsOf } from './scheduled-actions';
 
 /**
  * The plan read model: the folded account state minus its unbounded indexes (commands, charges),
@@ -38,10 +39,5 @@ export function planStateOf(document: PlanDocument): AccountState {
 
 /** The earliest scheduled action, so the scheduler works from an index instead of scanning streams. */
 export function dueAtOf(state: AccountState): string | null {
-  const candidates = [
-    state.trial?.expiresAt ?? null,
-    state.pendingRenewal?.nextRetryAt ?? null,
-    state.currentPeriod !== null && state.pendingRenewal === null ? periodStart(nextPeriod(state.currentPeriod)) : null,
-  ].filter((instant): instant is string => instant !== null);
-  return candidates.length === 0 ? null : candidates.sort()[0];
+  return scheduledActionsOf(state)[0]?.at ?? null;
 }

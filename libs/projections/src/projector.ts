@@ -1,5 +1,4 @@
-import type { DomainEvent } from '@ledger/domain';
-import { AllSubscription, EventStore, GlobalPosition, RecordedEvent, comparePositions } from '@ledger/event-store';
+import { AllSubscription, EventStore, GlobalPosition, RecordedEvent, comparePositions, toDomainEvent } from '@ledger/event-store';
 import type { ReadStore } from '@ledger/read-store';
 import { ProjectedAccountStates } from './account-states';
 import { ProjectionBatch } from './projection-batch';
@@ -75,7 +74,7 @@ export class Projector {
   private async onEvent(recorded: RecordedEvent): Promise<void> {
     const accountId = (this.options.accountIdOf ?? accountIdOfStream)(recorded.streamId);
     if (accountId !== undefined) {
-      const event = { type: recorded.type, data: recorded.data } as unknown as DomainEvent;
+      const event = toDomainEvent(recorded);
       const stateAfter = await this.states.apply(accountId, recorded, event);
       this.batch.add(recorded.position, projectEvent(recorded, event, stateAfter));
     } else {

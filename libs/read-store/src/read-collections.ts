@@ -26,5 +26,6 @@ export const READ_STORE_INDEXES: readonly IndexPlan[] = [
   { collection: READ_COLLECTIONS.billingLogs, key: { accountId: 1, actionDate: -1 } },
   { collection: READ_COLLECTIONS.billingSnapshots, key: { accountId: 1, billingPeriod: -1 } },
   { collection: READ_COLLECTIONS.apiKeys, key: { accountId: 1 } },
+  { collection: READ_COLLECTIONS.plans, key: { dueAt: 1 } },
   { collection: READ_COLLECTIONS.replayCache, key: { expiresAt: 1 }, expireAfterSeconds: 0 },
 ];

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
+import { readPointer, VersionedReadStore } from '@ledger/audit';
 import { Catalog, DEFAULT_CATALOG } from '@ledger/domain';
 import { EventStore, openKurrentDBEventStore, openSqliteEventStore } from '@ledger/event-store';
 import { AccountRepository, Clock, CommandHandler, SettableClock, systemClock } from '@ledger/ledger';
@@ -35,8 +36,13 @@ export async function openLedgerRuntime(config: LedgerRuntimeConfig, overrides: 
   const eventStore = config.kurrentdbUrl
     ? openKurrentDBEventStore({ connectionString: config.kurrentdbUrl })
     : openSqliteEventStore({ file: join(config.dataDir, 'events.sqlite') });
-  const readStore = config.mongoUrl ? await MongoReadStore.connect({ url: config.mongoUrl, dbName: config.mongoDbName }) : new MemoryReadStore();
-  await readStore.ensureIndexes();
+  const baseReadStore = config.mongoUrl ? await MongoReadStore.connect({ url: config.mongoUrl, dbName: config.mongoDbName }) : new MemoryReadStore();
+  await baseReadStore.ensureIndexes();
+  // Blue-green read models (`ledger rebuild --switch`): a process serves and projects the version
+  // that was live when it started, so a switch takes effect with a (rolling) restart and the
+  // projector resumes from that version's own checkpoint — no event can fall between versions.
+  const liveVersion = (await readPointer(baseReadStore)).live;
+  const readStore = new VersionedReadStore(baseReadStore, { version: liveVersion });
   const gateway = overrides.gateway ?? new SandboxPaymentGateway({ path: join(config.dataDir, 'gateway.sqlite') });
   const secretBox = new SecretBox(loadOrCreateMasterKey(config.dataDir, { allowGenerate: isEmbedded(config) }).key);
   const testClock = config.testClock ? new SettableClock(new Date()) : undefined;

@@ -146,6 +146,18 @@ describe('usage', () => {
   });
 });
 
+describe('legacy imports', () => {
+  it('normalise the legacy date to UTC with milliseconds, so instants compare as strings', () => {
+    const scenario = new Scenario();
+    const legacy = { action: 'MONTHLY_PAYMENT', actionDate: '2025-12-01T09:00:00+09:00', chargeAmount: 55_000, refundAmount: 0, description: 'legacy', transactionId: 'old-tx' };
+    const cmd = command('LEGACY_LOG_IMPORT', legacy, kst('2026-04-01 10:00:00.000'));
+    const [event] = scenario.given(cmd);
+    const [log] = billingLogsOf(event);
+    expect(log).toMatchObject({ actionDate: '2025-12-01T00:00:00.000Z', billingPeriod: '2025-12', chargeAmount: 55_000, subtotal: null });
+    expect(log.subscriptionBillingLogId).toMatch(/^CRMSBL251201090000000SBL\d{8}$/);
+  });
+});
+
 describe('recorded rejections', () => {
   it('a CommandRejected event makes a redelivery DUPLICATE with the original error', () => {
     const scenario = new Scenario();

@@ -1,7 +1,7 @@
 import type { CommandOf } from '../commands/command';
 import { domainEvent } from '../events/event';
 import { billingLogId } from '../ids/ids';
-import { periodOf } from '../time/kst';
+import { periodOf, toIso, toMillis } from '../time/kst';
 import type { AccountState } from '../state/account-state';
 import { accepted, eventBase, type DecideContext, type Decision } from './decision';
 
@@ -18,13 +18,19 @@ export const decideUsageRecord = (command: CommandOf<'USAGE_RECORD'>, state: Acc
   return accepted(domainEvent('UsageRecorded.v1', { ...eventBase(command, context), usageId, metric, quantity, period }));
 };
 
-/** The log id carries the legacy business date; dateCreated stays the import instant. */
-export const decideLegacyLogImport = (command: CommandOf<'LEGACY_LOG_IMPORT'>, _state: AccountState, context: DecideContext): Decision =>
-  accepted(
+/**
+ * The log id carries the legacy business date; dateCreated stays the import instant. The date is
+ * normalised to UTC with milliseconds (an import may say `+09:00`), because read models compare
+ * instants as strings.
+ */
+export const decideLegacyLogImport = (command: CommandOf<'LEGACY_LOG_IMPORT'>, _state: AccountState, context: DecideContext): Decision => {
+  const actionDate = toIso(toMillis(command.payload.actionDate));
+  return accepted(
     domainEvent('LegacyBillingLogImported.v1', {
       ...eventBase(command, context),
-      billingLogId: billingLogId(command.payload.actionDate, command.commandId, 0),
+      billingLogId: billingLogId(actionDate, command.commandId, 0),
       processedBy: command.issuedBy.type,
-      legacy: command.payload,
+      legacy: { ...command.payload, actionDate },
     }),
   );
+};

@@ -13,6 +13,7 @@ import {
   type SubscribeToAllOptions,
 } from '../event-store.port';
 import { assertAppendableBatch, assertMaxCount } from '../shared/append-batch';
+import { GroupCommit, type AppendRequest, type AppendSettlement } from './group-commit';
 import { PollingSubscription } from './polling-subscription';
 import { appendInTransaction, type AppendClock } from './sqlite-append';
 import { openSqliteDatabase, type SqliteDatabase } from './sqlite-database';
@@ -41,11 +42,7 @@ function toPortError(error: unknown): unknown {
 export class SqliteEventStore implements EventStore {
   private readonly queries: SqliteQueries;
   private readonly subscriptions = new Set<PollingSubscription>();
-  private readonly appendTransaction: (
-    streamId: string,
-    events: readonly EventToAppend[],
-    expected: ExpectedRevision,
-  ) => AppendResult;
+  private readonly groupCommit: GroupCommit;
 
   constructor(
     private readonly db: SqliteDatabase,
@@ -53,19 +50,31 @@ export class SqliteEventStore implements EventStore {
     clock: AppendClock,
   ) {
     this.queries = prepareQueries(db);
-    const transaction = db.transaction((streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision) =>
+    // Nested inside the group's transaction this runs in a SAVEPOINT: a failing append is rolled
+    // back alone and the rest of the group still commits.
+    const appendOne = db.transaction(({ streamId, events, expected }: AppendRequest) =>
       appendInTransaction(this.queries, clock, streamId, events, expected),
     );
-    // IMMEDIATE takes the write lock before reading the stream's revision, so two processes
+    const appendGroup = db.transaction((requests: readonly AppendRequest[]) =>
+      requests.map((request): AppendSettlement => {
+        try {
+          return { result: appendOne(request) };
+        } catch (error) {
+          return { error: toPortError(error) };
+        }
+      }),
+    );
+    // IMMEDIATE takes the write lock before reading any stream's revision, so two processes
     // cannot both pass the expected-revision check.
-    this.appendTransaction = (...args) => transaction.immediate(...args);
+    this.groupCommit = new GroupCommit(
+      (requests) => this.guard(() => appendGroup.immediate(requests)),
+      () => this.subscriptions.forEach((subscription) => subscription.wake()),
+    );
   }
 
   async append(streamId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     assertAppendableBatch(streamId, events);
-    const result = this.guard(() => this.appendTransaction(streamId, events, expectedRevision));
-    this.subscriptions.forEach((subscription) => subscription.wake());
-    return result;
+    return this.groupCommit.append({ streamId, events, expected: expectedRevision });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -111,6 +120,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    await this.groupCommit.drain();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
     if (this.db.open) {
       this.db.close();

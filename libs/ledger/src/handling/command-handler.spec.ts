@@ -119,6 +119,16 @@ describe('CommandHandler: load → decide → pay → append', () => {
     expect(verifyChain(chained)).toBeNull();
   });
 
+  it('a usage record already counted (same usageId, new commandId) is accepted without an event', async () => {
+    const accountId = 'acct-usage';
+    const usage = { usageId: 'u-1', metric: 'messages', quantity: 5 };
+    await ledger.handler.handle(envelope(ledger.clock, accountId, 'USAGE_RECORD', usage));
+    const again = await ledger.handler.handle(envelope(ledger.clock, accountId, 'USAGE_RECORD', usage));
+
+    expect(again).toMatchObject({ status: 'ACCEPTED', billingLogIds: [] });
+    expect(await ledger.store.readStream(accountStreamId(accountId))).toHaveLength(1);
+  });
+
   it('commands of one account keep their order when handled concurrently', async () => {
     const accountId = 'acct-order';
     const commands = Array.from({ length: 20 }, (_, i) =>

@@ -106,6 +106,8 @@ export class CommandHandler {
       decision.kind === 'rejected' ? [rejectionEvent(command, decision.violation, actionDate)] : [...decision.events];
     const billingLogs = events.flatMap((event) => billingLogsOf(event));
     const billingLogIds = billingLogs.map((log) => log.subscriptionBillingLogId);
+    // Nothing to record (e.g. a usage record already counted): accepted, and the stream is untouched.
+    if (events.length === 0) return { ...base, status: 'ACCEPTED', billingLogIds: [] };
     if (command.dryRun) {
       const dryRun = { events: events.map(({ type, data }) => ({ type, data })), billingLogs };
       return decision.kind === 'accepted'

@@ -1,4 +1,3 @@
-import type { DomainEvent } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 
 /** One stream per account (design.md "Streams, events, metadata"). */
@@ -22,9 +21,8 @@ export interface LedgerEventMetadata {
   readonly schema: 1;
 }
 
-/** The domain view of a stored event. Upcasting of older versions happens here (see upcasters). */
-export const toDomainEvent = (recorded: RecordedEvent): DomainEvent =>
-  ({ type: recorded.type, data: recorded.data }) as unknown as DomainEvent;
+/** The domain view of a stored event, older versions upcast (libs/event-store/src/upcasting). */
+export { toDomainEvent } from '@ledger/event-store';
 
 export const metadataOf = (recorded: RecordedEvent): LedgerEventMetadata =>
   recorded.metadata as unknown as LedgerEventMetadata;

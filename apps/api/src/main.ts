@@ -1,0 +1,4 @@
+import 'reflect-metadata';
+import { runLedgerProcess } from './embedded/ledger-process';
+
+void runLedgerProcess();

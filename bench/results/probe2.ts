@@ -1,0 +1,18 @@
+import { DEFAULT_CATALOG, decide, evolve, initialState, billingLogsOf, chainHash, eventId, Command } from '@ledger/domain';
+import { validateCommandEnvelope } from '@ledger/contracts';
+import { usageRecord } from '../harness/commands';
+const source = { issuedAt: () => '2026-04-01T00:00:00.000Z' };
+const N = 20000;
+const raws = Array.from({ length: N }, (_, i) => usageRecord(source, 'acct-1', i));
+const time = (name: string, f: (i: number) => unknown) => { for (let i = 0; i < 2000; i++) f(i % N); const t = process.hrtime.bigint(); for (let i = 0; i < N; i++) f(i); console.log(name, (Number(process.hrtime.bigint() - t) / 1e3 / N).toFixed(2), 'µs'); };
+let state = initialState('acct-1');
+const cmds = raws.map((r) => validateCommandEnvelope(r)).map((v: any) => v.envelope as Command);
+time('validate', (i) => validateCommandEnvelope(raws[i]));
+const ctx = { catalog: DEFAULT_CATALOG, actionDate: '2026-04-01T00:00:00.000Z' };
+const decisions: any[] = [];
+time('decide', (i) => (decisions[i] = decide(cmds[i], state, ctx)));
+time('billingLogsOf', (i) => decisions[i].events.flatMap((e: any) => billingLogsOf(e)));
+time('chainHash', (i) => chainHash('0'.repeat(64), { type: decisions[i].events[0].type, data: decisions[i].events[0].data, revision: i }));
+time('eventId', (i) => eventId(cmds[i].commandId, 0));
+time('evolve', (i) => (state = evolve(state, decisions[i].events[0])));
+time('stringify', (i) => JSON.stringify(decisions[i].events[0].data));

@@ -1,0 +1,75 @@
+import type { CommandHandler, SettableClock } from '@ledger/ledger';
+import type { RecordedEvent } from '@ledger/event-store';
+import { openLedgerFixture, type LedgerFixture } from '../../libs/ledger/src/testing/ledger-fixture';
+import { benchAccountId, usageRecord, type EnvelopeSource } from '../harness/commands';
+import { elapsedMs, perSecond, ratio } from '../harness/measure';
+import { groupByCommand, rawAppendMs } from '../harness/raw-sqlite-baseline';
+import { runScenario } from '../harness/scenario-result';
+
+const sourceOf = (clock: SettableClock): EnvelopeSource => ({ issuedAt: () => clock.now().toISOString() });
+
+async function expectAccepted(handler: CommandHandler, raws: readonly unknown[]): Promise<void> {
+  const outcomes = await handler.handleMany(raws);
+  const refused = outcomes.find((outcome) => outcome.status !== 'ACCEPTED');
+  if (refused) throw new Error(`Benchmark command not accepted: ${JSON.stringify(refused)}`);
+}
+
+/** Sequential commands on one account (each waits for the previous: the per-account order). */
+async function oneAccountMs(fixture: LedgerFixture, handler: CommandHandler, accountId: string, from: number, count: number): Promise<number> {
+  const source = sourceOf(fixture.clock);
+  const start = process.hrtime.bigint();
+  for (let sequence = from; sequence < from + count; sequence++) {
+    await expectAccepted(handler, [usageRecord(source, accountId, sequence)]);
+  }
+  return elapsedMs(start);
+}
+
+runScenario('B1', 'command handling in process (SQLite store + sandbox gateway + CommandHandler)', async (bench) => {
+  const accounts = bench.scale(1000, 100);
+  const rounds = bench.scale(40, 5);
+  const history = bench.scale(10_000, 500);
+  const sequential = bench.scale(2000, 200);
+
+  const many = openLedgerFixture();
+  try {
+    const source = sourceOf(many.clock);
+    const round = (r: number) => Array.from({ length: accounts }, (_, a) => usageRecord(source, benchAccountId(a), r));
+    await expectAccepted(many.handler, round(0)); // warm-up: JIT, caches, streams created
+    const warmHead = await many.store.headPosition();
+    const start = process.hrtime.bigint();
+    for (let r = 1; r <= rounds; r++) await expectAccepted(many.handler, round(r));
+    const handlerMs = elapsedMs(start);
+    const commands = accounts * rounds;
+    const handlerRate = perSecond(commands, handlerMs);
+    bench.figure(`${accounts} accounts: commands/s`, handlerRate, 'cmd/s', { text: '>= 20000', met: handlerRate >= 20_000 });
+
+    const appended: RecordedEvent[] = await many.store.readAll({ after: warmHead });
+    const perCommand = groupByCommand(appended);
+    const perRound = Array.from({ length: rounds }, (_, r) => perCommand.slice(r * accounts, (r + 1) * accounts).flat());
+    const groupedRate = perSecond(commands, rawAppendMs(many.dir, 'raw-per-round', perRound));
+    const perCommandRate = perSecond(commands, rawAppendMs(many.dir, 'raw-per-command', perCommand));
+    bench.figure('baseline raw SQLite, one transaction per round of concurrent commands', groupedRate, 'cmd/s');
+    bench.figure('baseline raw SQLite, one transaction per command', perCommandRate, 'cmd/s');
+    const versusGrouped = ratio(handlerRate, groupedRate);
+    bench.figure('handler / raw grouped baseline', versusGrouped, 'x', { text: '>= 0.5', met: versusGrouped >= 0.5 });
+    bench.figure('handler / raw per-command baseline', ratio(handlerRate, perCommandRate), 'x');
+    bench.note(`${commands} USAGE_RECORD commands in ${rounds} rounds of handleMany over ${accounts} accounts, after one warm-up round`);
+  } finally {
+    await many.close();
+  }
+
+  const one = openLedgerFixture();
+  try {
+    const long = 'acct-long-history';
+    await oneAccountMs(one, one.handler, long, 0, history);
+    const coldHandler = one.newHandler(); // own cache: the first command folds the whole stream
+    const longMs = await oneAccountMs(one, coldHandler, long, history, sequential);
+    const freshMs = await oneAccountMs(one, coldHandler, 'acct-fresh', 0, sequential);
+    bench.figure(`one account, ${history} events of history (cold cache): commands/s`, perSecond(sequential, longMs), 'cmd/s');
+    bench.figure('one fresh account: commands/s', perSecond(sequential, freshMs), 'cmd/s');
+    const cost = ratio(longMs, freshMs);
+    bench.figure('long history cost / fresh account cost', cost, 'x', { text: '<= 1.2', met: cost <= 1.2 });
+  } finally {
+    await one.close();
+  }
+});

@@ -1,0 +1,41 @@
+import type { EventStore } from '@ledger/event-store';
+import { accountStreamId } from '@ledger/ledger';
+import type { CommandResultMessage, LedgerEventMessage } from '@ledger/messaging';
+import type { Movement } from '@ledger/payments';
+
+/** commandIds in the order their events sit in the account's stream (one entry per command). */
+export async function commandOrderInStream(store: EventStore, accountId: string): Promise<string[]> {
+  const events = await store.readStream(accountStreamId(accountId));
+  const order: string[] = [];
+  for (const event of events) {
+    const commandId = String(event.metadata.commandId);
+    if (order[order.length - 1] !== commandId) order.push(commandId);
+  }
+  return order;
+}
+
+/** commandId → how many results were published for it. */
+export function resultCounts(results: readonly CommandResultMessage[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const result of results) counts.set(result.commandId, (counts.get(result.commandId) ?? 0) + 1);
+  return counts;
+}
+
+/** Idempotency keys charged more than once (must be empty). */
+export function doubledCharges(movements: readonly Movement[]): string[] {
+  const seen = new Map<string, number>();
+  for (const movement of movements) seen.set(movement.idempotencyKey, (seen.get(movement.idempotencyKey) ?? 0) + 1);
+  return [...seen].filter(([, count]) => count > 1).map(([key]) => key);
+}
+
+/** Per account, the relayed events by streamRevision, first occurrence of each eventId. */
+export function relayedByAccount(events: readonly LedgerEventMessage[]): Map<string, LedgerEventMessage[]> {
+  const byAccount = new Map<string, LedgerEventMessage[]>();
+  const seen = new Set<string>();
+  for (const event of events) {
+    if (seen.has(event.eventId)) continue;
+    seen.add(event.eventId);
+    byAccount.set(event.accountId, [...(byAccount.get(event.accountId) ?? []), event]);
+  }
+  return byAccount;
+}
