@@ -55,7 +55,7 @@ async function rebuild({ file, events, readStore: kind, mongoUrl }: PhaseInput) 
 type Bench = Parameters<Parameters<typeof runScenario>[2]>[0];
 
 async function measureMemoryRebuild(bench: Bench, file: string, events: number, drainRate: number): Promise<void> {
-  const memory = await runPhase(__filename, 'rebuild', { file, events, readStore: 'memory' }, ['--expose-gc']);
+  const memory = await runPhase(__filename, 'rebuild', { file, events, readStore: 'memory' }, ['--expose-gc', '--max-old-space-size=12288']);
   const half = Math.floor(events / 2);
   const halfRate = perSecond(half, Number(memory.halfMs));
   const memoryRate = perSecond(events, Number(memory.ms));
@@ -72,7 +72,7 @@ async function measureMemoryRebuild(bench: Bench, file: string, events: number, 
 async function measureMongoRebuild(bench: Bench, file: string, events: number, drainRate: number): Promise<void> {
   const mongo = await startMongoWire({ heapMb: 3072 });
   try {
-    const rebuilt = await runPhase(__filename, 'rebuild', { file, events, readStore: 'mongo', mongoUrl: mongo.url }, ['--expose-gc']);
+    const rebuilt = await runPhase(__filename, 'rebuild', { file, events, readStore: 'mongo', mongoUrl: mongo.url }, ['--expose-gc', '--max-old-space-size=12288']);
     const mongoRate = perSecond(events, Number(rebuilt.ms));
     bench.figure(`MongoDB-wire rebuild, first ${events} events`, mongoRate, 'events/s');
     const versusDrain = ratio(mongoRate, drainRate);

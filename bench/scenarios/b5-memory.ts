@@ -74,7 +74,7 @@ async function embedded({ file, accounts, seconds, rate }: PhaseInput) {
       catchUpMs,
       rssCaughtUp: caughtUp.rss,
       heapCaughtUp: caughtUp.heap,
-      rssFirstSample: samples[0] ?? end.rss,
+      rssFirstSample: samples[0] ?? caughtUp.rss,
       rssEnd: end.rss,
       heapEnd: end.heap,
       rssMax: Math.max(end.rss, ...samples),
@@ -94,7 +94,7 @@ if (!runPhaseIfChild(__filename, { embedded })) {
     const seconds = soak ? 600 : bench.scale(60, 5);
     const rate = bench.scale(200, 100);
     const history = await sharedHistory(accounts);
-    const result = await runPhase(__filename, 'embedded', { file: history.file, accounts, seconds, rate }, ['--expose-gc', '--max-old-space-size=8192']);
+    const result = await runPhase(__filename, 'embedded', { file: history.file, accounts, seconds, rate }, ['--expose-gc', '--max-old-space-size=12288']);
     bench.note(`${accounts} accounts, ${history.events} events of history; then ${seconds} s of ${rate} USAGE_RECORD commands/s (open loop, random accounts); RSS samples every 10 s: ${result.samples}`);
     bench.figure('catch-up of the read models at start', Math.round(Number(result.catchUpMs) / 1000), 's');
     bench.figure(`RSS after catch-up (${history.events} events, after GC)`, Number(result.rssCaughtUp), 'MiB');

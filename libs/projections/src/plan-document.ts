@@ -3,8 +3,9 @@ import { AccountState, PeriodUsage } from '@ledger/domain';
 import { scheduledActionsOf } from './scheduled-actions';
 
 /**
- * The plan read model: the folded account state minus its unbounded indexes (commands, charges),
- * as plain JSON so MongoDB can hold it. `GET /plans/me` turns it back into a state and asks the
+ * The plan read model: the folded account state minus its unbounded indexes (commands, charges,
+ * the usage ids of a period — only the counters are kept), as plain JSON so MongoDB can hold it
+ * and a document stays small however much usage an account reports. `GET /plans/me` turns it back into a state and asks the
  * domain's plan view, so trial visibility and "this period's usage" are judged at request time.
  */
 export interface PlanDocument {
@@ -15,14 +16,14 @@ export interface PlanDocument {
 }
 
 type PlanStateJson = Omit<AccountState, 'usage' | 'commands' | 'charges'> & {
-  readonly usage: Readonly<Record<string, { readonly messages: number; readonly usageIds: readonly string[] }>>;
+  readonly usage: Readonly<Record<string, { readonly messages: number }>>;
 };
 
 export function toPlanDocument(state: AccountState): PlanDocument {
   const { usage, commands: _commands, charges: _charges, ...plain } = state;
-  const usageJson: Record<string, { messages: number; usageIds: string[] }> = {};
+  const usageJson: Record<string, { messages: number }> = {};
   usage.forEach((periodUsage, period) => {
-    usageJson[period] = { messages: periodUsage.messages, usageIds: periodUsage.usageIds.toArray() };
+    usageJson[period] = { messages: periodUsage.messages };
   });
   return { _id: state.accountId, state: { ...plain, usage: usageJson }, dueAt: dueAtOf(state) };
 }
@@ -31,7 +32,7 @@ export function planStateOf(document: PlanDocument): AccountState {
   const usage = ImmutableMap<string, PeriodUsage>(
     Object.entries(document.state.usage).map(([period, value]) => [
       period,
-      { messages: value.messages, usageIds: ImmutableSet(value.usageIds) },
+      { messages: value.messages, usageIds: ImmutableSet<string>() },
     ]),
   );
   return { ...document.state, usage, commands: ImmutableMap(), charges: ImmutableMap() } as AccountState;

@@ -47,7 +47,7 @@ function findIdempotentRetry(
 ): { stored: RecordedEvent[] } | { overlaps: boolean } {
   const first = queries.findEvent(streamId, events[0].id);
   if (!first) {
-    return { overlaps: events.some((event) => queries.findEvent(streamId, event.id) !== undefined) };
+    return { overlaps: events.slice(1).some((event) => queries.findEvent(streamId, event.id) !== undefined) };
   }
   const stored = queries.readStreamForwards(streamId, first.revision, events.length);
   const sameEvents = stored.length === events.length && stored.every((event, index) => event.id === events[index].id);
