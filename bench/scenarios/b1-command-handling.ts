@@ -62,13 +62,17 @@ runScenario('B1', 'command handling in process (SQLite store + sandbox gateway +
   try {
     const long = 'acct-long-history';
     await oneAccountMs(one, one.handler, long, 0, history);
-    const coldHandler = one.newHandler(); // own cache: the first command folds the whole stream
-    const longMs = await oneAccountMs(one, coldHandler, long, history, sequential);
+    const coldHandler = one.newHandler(); // own cache: its first command folds the whole stream
+    const firstMs = await oneAccountMs(one, coldHandler, long, history, 1);
+    const longMs = await oneAccountMs(one, coldHandler, long, history + 1, sequential);
     const freshMs = await oneAccountMs(one, coldHandler, 'acct-fresh', 0, sequential);
-    bench.figure(`one account, ${history} events of history (cold cache): commands/s`, perSecond(sequential, longMs), 'cmd/s');
-    bench.figure('one fresh account: commands/s', perSecond(sequential, freshMs), 'cmd/s');
+    bench.figure(`one account, ${history} events of history: first command on a cold cache (folds the stream)`, Math.round(firstMs), 'ms');
+    bench.figure(`one account, ${history} events of history: next ${sequential} commands`, perSecond(sequential, longMs), 'cmd/s');
+    bench.figure(`one fresh account: ${sequential} commands`, perSecond(sequential, freshMs), 'cmd/s');
     const cost = ratio(longMs, freshMs);
-    bench.figure('long history cost / fresh account cost', cost, 'x', { text: '<= 1.2', met: cost <= 1.2 });
+    bench.figure('long history cost / fresh account cost (warm cache)', cost, 'x', { text: '<= 1.2', met: cost <= 1.2 });
+    const coldCost = ratio(longMs + firstMs, freshMs);
+    bench.figure(`the same, the cold first command included`, coldCost, 'x', { text: '<= 1.2', met: coldCost <= 1.2 });
   } finally {
     await one.close();
   }

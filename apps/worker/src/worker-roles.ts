@@ -2,6 +2,7 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import { IngestModule } from './ingest/ingest.module';
 import { ProjectorRoleModule } from './projector/projector-role.module';
 import { RelayRoleModule } from './relay/relay-role.module';
+import { SchedulerRoleModule } from './scheduler/scheduler-role.module';
 
 /**
  * A worker role: a Nest module whose providers start on application bootstrap and stop on
@@ -17,6 +18,7 @@ export const WORKER_ROLES: readonly WorkerRole[] = [
   { name: 'projector', module: ProjectorRoleModule },
   { name: 'ingest', module: IngestModule },
   { name: 'relay', module: RelayRoleModule },
+  { name: 'scheduler', module: SchedulerRoleModule },
 ];
 
 export function selectRoles(registry: readonly WorkerRole[], names?: readonly string[]): WorkerRole[] {

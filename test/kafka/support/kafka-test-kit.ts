@@ -62,6 +62,8 @@ export function workerEnv(settings: WorkerSettings): Record<string, string> {
     LEDGER_RETRY_INITIAL_MS: String(settings.retryInitialMs),
     LEDGER_RETRY_MAX_MS: String(settings.retryMaxMs),
     LEDGER_KAFKA_MAX_BYTES_PER_PARTITION: String(settings.maxBytesPerPartition),
+    // The scheduler role would renew the tests' back-dated subscriptions against the real clock.
+    LEDGER_WORKER_ROLES: (settings.roles ?? ['projector', 'ingest', 'relay']).join(','),
   };
 }
 

@@ -129,6 +129,20 @@ describe('CommandHandler: load → decide → pay → append', () => {
     expect(await ledger.store.readStream(accountStreamId(accountId))).toHaveLength(1);
   });
 
+  it('a batch stops an account at its first infrastructure failure, runs the other accounts, then throws', async () => {
+    const failing = ledger.newHandler({ store: failFirstAppend(ledger.store, accountStreamId('acct-a')) });
+    const usage = (accountId: string, usageId: string) => envelope(ledger.clock, accountId, 'USAGE_RECORD', { usageId, metric: 'messages', quantity: 1 });
+    const batch = [usage('acct-a', 'a1'), usage('acct-a', 'a2'), usage('acct-b', 'b1')];
+
+    await expect(failing.handleMany(batch)).rejects.toBeInstanceOf(EventStoreUnavailableError);
+    const streamA = await ledger.store.readStream(accountStreamId('acct-a'));
+    const streamB = await ledger.store.readStream(accountStreamId('acct-b'));
+    expect([streamA.length, streamB.length]).toEqual([0, 1]);
+    const retried = await ledger.handler.handleMany(batch);
+    expect(retried.map((o) => o.status)).toEqual(['ACCEPTED', 'ACCEPTED', 'DUPLICATE']);
+    expect((await ledger.store.readStream(accountStreamId('acct-a'))).map((e) => e.metadata.commandId)).toEqual([batch[0].commandId, batch[1].commandId]);
+  });
+
   it('commands of one account keep their order when handled concurrently', async () => {
     const accountId = 'acct-order';
     const commands = Array.from({ length: 20 }, (_, i) =>
@@ -142,14 +156,14 @@ describe('CommandHandler: load → decide → pay → append', () => {
   });
 });
 
-/** The real store, except that its first append fails as if the process died before writing. */
-function failFirstAppend(store: EventStore): EventStore {
+/** The real store, except that its first append (to a matching stream) fails as if the process died before writing. */
+function failFirstAppend(store: EventStore, streamPrefix = ''): EventStore {
   let failed = false;
   return new Proxy(store, {
     get(target, property, receiver) {
       if (property !== 'append') return Reflect.get(target, property, receiver);
       return (...args: Parameters<EventStore['append']>) => {
-        if (failed) return target.append(...args);
+        if (failed || !args[0].startsWith(streamPrefix)) return target.append(...args);
         failed = true;
         return Promise.reject(new EventStoreUnavailableError('simulated crash before append'));
       };

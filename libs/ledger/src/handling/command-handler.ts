@@ -62,9 +62,22 @@ export class CommandHandler {
     return this.mutex.run(command.accountId, () => this.run(command));
   }
 
-  /** Commands of one account run in the given order; different accounts run concurrently. */
-  handleMany(raws: readonly unknown[]): Promise<CommandOutcome[]> {
-    return Promise.all(raws.map((raw) => this.handle(raw)));
+  /**
+   * Commands of one account run in the given order, each after the previous one finished; different
+   * accounts run concurrently. When a command fails (infrastructure), the later commands of that
+   * account are not run — so a retry of the batch can never apply them out of order — and the
+   * first failure is thrown once every account has settled.
+   */
+  async handleMany(raws: readonly unknown[]): Promise<CommandOutcome[]> {
+    const outcomes: CommandOutcome[] = new Array(raws.length);
+    const settled = await Promise.allSettled(
+      [...indicesByAccount(raws).values()].map(async (indices) => {
+        for (const index of indices) outcomes[index] = await this.handle(raws[index]);
+      }),
+    );
+    const failure = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failure) throw failure.reason;
+    return outcomes;
   }
 
   private async run(command: Command): Promise<CommandOutcome> {
@@ -125,6 +138,17 @@ export class CommandHandler {
     if (decision.kind === 'accepted') return { ...base, status: 'ACCEPTED', billingLogIds, position };
     return { ...rejectedOutcome(base, decision.violation, billingLogIds), position };
   }
+}
+
+/** Input order per account; an envelope without a usable accountId is its own group (it is only validated). */
+function indicesByAccount(raws: readonly unknown[]): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  raws.forEach((raw, index) => {
+    const accountId = (raw as { accountId?: unknown } | null)?.accountId;
+    const key = typeof accountId === 'string' ? `account:${accountId}` : `invalid:${index}`;
+    groups.set(key, [...(groups.get(key) ?? []), index]);
+  });
+  return groups;
 }
 
 function rejectedOutcome(
