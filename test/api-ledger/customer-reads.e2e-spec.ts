@@ -1,3 +1,4 @@
+import { VersionedReadStore } from '@ledger/audit';
 import { customerWindowStart } from '@ledger/domain';
 import { MemoryReadStore, MongoReadStore } from '@ledger/read-store';
 import { kst, VISA_OK } from './support/envelopes';
@@ -15,7 +16,9 @@ describe.each(READ_STORE_MODES)('customer reads: plan, billing logs, 12-month wi
   afterAll(() => api.close());
 
   it('runs on the read store it names', () => {
-    expect(api.runtime.readStore).toBeInstanceOf(options().mongoUrl === undefined ? MemoryReadStore : MongoReadStore);
+    const versioned = api.runtime.readStore;
+    expect(versioned).toBeInstanceOf(VersionedReadStore);
+    expect((versioned as VersionedReadStore).base).toBeInstanceOf(options().mongoUrl === undefined ? MemoryReadStore : MongoReadStore);
   });
 
   describe('GET /crm-core/v1/plans/me', () => {

@@ -1,14 +1,15 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { DIST, ensureFreshBuild } from '../support/fresh-build';
 import { editData, tamperWith } from './support/tamper';
 
 const run = promisify(execFile);
 // Each run is a fresh Node process that loads the runtime (a few seconds on a busy machine).
 jest.setTimeout(60_000);
-const MAIN = join(__dirname, '../../dist/apps/cli/src/main.js');
+const MAIN = join(DIST, 'apps/cli/src/main.js');
 
 /** The built CLI as `npm run ledger -- …` runs it: a separate process on an embedded data dir. */
 describe('the built ledger CLI (dist/, after npm run build)', () => {
@@ -25,9 +26,9 @@ describe('the built ledger CLI (dist/, after npm run build)', () => {
   };
 
   beforeAll(() => {
-    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first`);
+    ensureFreshBuild();
     dataDir = mkdtempSync(join(tmpdir(), 'ledger-cli-'));
-  });
+  }, 300_000);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('seeds the demo, verifies clean, then names a tampered revision with exit code 1', async () => {

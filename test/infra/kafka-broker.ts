@@ -81,7 +81,8 @@ async function formatStorage(classpath: string, dir: string, configFile: string)
   // Kafka cluster ids are 16 random bytes in URL-safe base64 without padding (22 chars).
   const clusterId = randomBytes(16).toString('base64url');
   const java = ['-Xmx128m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', `-Dinfra.log.file=${join(dir, 'server.log')}`];
-  const args = [...java, '-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', configFile, '--standalone'];
+  // `--cluster-id=<id>`: an id starting with '-' (1 in 64) would otherwise be read as an option.
+  const args = [...java, '-cp', classpath, 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, '-c', configFile, '--standalone'];
   try {
     await execFileAsync('java', args, { cwd: dir });
   } catch (error) {

@@ -36,6 +36,11 @@ const CUSTOMER_ANY = 'auth:any:customer';
 const ADMIN_JWT = 'auth:jwt:admin';
 const AUDITOR_JWT = 'auth:jwt:auditor';
 const at = (path: string) => () => path;
+let submitted = 0;
+const usageEnvelope = () => {
+  submitted += 1;
+  return { commandId: `matrix-${submitted}`, type: 'USAGE_RECORD', accountId: OWN, issuedAt: kst('2026-05-10 10:00:00.000'), issuedBy: { type: 'SYSTEM', id: 'matrix' }, payload: { usageId: `matrix-usage-${submitted}`, metric: 'messages', quantity: 1 } };
+};
 
 /**
  * The one table: every route the app answers, its guard, and the status each principal gets.
@@ -50,7 +55,8 @@ const ROUTES: Readonly<Record<string, RouteRow>> = {
   'GET /docs/swagger-ui-init.js': { rule: 'fastify', path: at('/docs/swagger-ui-init.js'), expect: all(200) },
   'GET /docs/docs/swagger-ui-init.js': { rule: 'fastify', path: at('/docs/docs/swagger-ui-init.js'), expect: all(200) },
   'GET /docs/index.html': { rule: 'fastify', path: at('/docs/index.html'), expect: all(200) },
-  'GET /docs/LICENSE': { rule: 'fastify', path: at('/docs/LICENSE'), expect: all(200) },
+  // Registered by @nestjs/swagger, but swagger-ui-dist ships no LICENSE file.
+  'GET /docs/LICENSE': { rule: 'fastify', path: at('/docs/LICENSE'), expect: all(404) },
   'GET /docs/openapi.json': { rule: 'fastify', path: at('/docs/openapi.json'), expect: all(200) },
   'GET /docs/openapi.yaml': { rule: 'fastify', path: at('/docs/openapi.yaml'), expect: all(200) },
   'GET /docs/*': { rule: 'fastify', path: at('/docs/swagger-ui.css'), expect: all(200) },
@@ -71,7 +77,7 @@ const ROUTES: Readonly<Record<string, RouteRow>> = {
 
   'POST /internal/v1/commands': {
     rule: ADMIN_JWT, path: at('/internal/v1/commands'), expect: ADMIN,
-    body: () => ({ commandId: `matrix-${Math.random()}`, type: 'USAGE_RECORD', accountId: OWN, issuedAt: kst('2026-05-10 10:00:00.000'), issuedBy: { type: 'SYSTEM', id: 'matrix' }, payload: { usageId: `u-${Math.random()}`, metric: 'messages', quantity: 1 } }),
+    body: usageEnvelope,
   },
   'GET /internal/v1/commands/:commandId': { rule: ADMIN_JWT, path: (f) => `/internal/v1/commands/${f.commandId}`, expect: ADMIN },
   'PUT /internal/v1/clock': { rule: ADMIN_JWT, path: at('/internal/v1/clock'), body: () => ({ now: kst('2026-05-10 10:00:00.000') }), expect: ADMIN },
@@ -128,7 +134,7 @@ describe('authorization matrix: every route × every principal (e2e)', () => {
     ledger.clock.set(kst('2026-05-10 10:00:00.000'));
     ownKey = await ledger.issueApiKey(OWN);
     const log = (await ledger.request('GET', `/crm-core/v1/plans/me/billing-logs/${renewal.billingLogIds[0]}`, { authorization: hmacHeader(ownKey) })).json();
-    fixture = { logId: log.id, snapshotId: log.linkedSnapshotId, commandId: renewal.commandId, revocableKey: (await ledger.issueApiKey(OWN)).apiKey };
+    fixture = { logId: log.subscriptionBillingLogId, snapshotId: log.linkedSnapshotId, commandId: renewal.commandId, revocableKey: (await ledger.issueApiKey(OWN)).apiKey };
   });
   afterAll(() => ledger.close());
 

@@ -36,6 +36,11 @@ const rateLimitKey = async (request: FastifyRequest, authenticator: CredentialAu
 
 export const registerSecurityPlugins = async (app: NestFastifyApplication, config: PlatformConfig, csp: CspDirectives = {}): Promise<void> => {
   await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: { ...DEFAULT_CSP, ...csp } } });
+  // Answers carry account data, API secrets or CSRF tokens: no cache may keep them unless a route
+  // says otherwise (static assets do).
+  app.getHttpAdapter().getInstance().addHook('onSend', async (_request, reply) => {
+    if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+  });
   const authenticator = app.get(CredentialAuthenticator);
   await app.register(rateLimit, {
     global: true,

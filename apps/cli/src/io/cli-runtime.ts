@@ -1,5 +1,4 @@
 import { type AuditDeps, VersionedReadStore } from '@ledger/audit';
-import { MemoryReadStore } from '@ledger/read-store';
 import { type LedgerRuntime, openLedgerRuntime, runtimeConfigFromEnv } from '@ledger/runtime';
 import type { CliIo } from './cli-io';
 
@@ -23,7 +22,7 @@ export const auditDepsOf = (runtime: LedgerRuntime): AuditDeps => ({
  */
 export async function openCliRuntime(io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<CliRuntime> {
   const runtime = await openLedgerRuntime(runtimeConfigFromEnv(env));
-  if (runtime.readStore instanceof MemoryReadStore) {
+  if (!runtime.config.mongoUrl) {
     const head = await runtime.eventStore.headPosition();
     await runtime.projector.start();
     if (head) {

@@ -40,7 +40,8 @@ function parseEnvelope(value: Buffer | null): Record<string, unknown> {
 }
 
 function envelopeError(parsed: unknown, errors: readonly FieldError[]): ValidationError {
-  const type = (parsed as { type?: unknown }).type;
+  // `null`, numbers and strings are valid JSON too; reading `.type` of null must not become a retry.
+  const type = typeof parsed === 'object' && parsed !== null ? (parsed as { type?: unknown }).type : undefined;
   const unknownType = typeof type === 'string' && !KNOWN_TYPES.has(type);
   const summary = errors.map((error) => `${error.field}: ${error.message} (${error.rule})`).join('; ');
   return unknownType
