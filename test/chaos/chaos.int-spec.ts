@@ -1,0 +1,162 @@
+// Chaos: a realistic command mix over Kafka while the worker process is SIGKILLed at K seeded moments
+// and restarted each time on the same data dir and Mongo read models. Afterwards every command has
+// exactly one distinct outcome, the gateway moved money exactly once per accepted payment command,
+// the hash chains are intact and the read models equal a fresh replay.
+// Quick in `npm test`; full: `npm run test:chaos` (LEDGER_CHAOS_COMMANDS, LEDGER_CHAOS_KILLS,
+// LEDGER_CHAOS_SEED to replay a run).
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Kafka, Producer } from 'kafkajs';
+import { verifyStore } from '@ledger/audit';
+import { DEFAULT_CATALOG } from '@ledger/domain';
+import { openSqliteEventStore, positionToString } from '@ledger/event-store';
+import { PROJECTOR_CHECKPOINT } from '@ledger/projections';
+import { SandboxPaymentGateway } from '@ledger/payments';
+import { MongoReadStore } from '@ledger/read-store';
+import { pollUntil } from '../infra/poll';
+import { TopicCollector, isolatedNames, openProducer, testKafka, testWorkerSettings, workerEnv } from '../kafka/support/kafka-test-kit';
+import { commandOrderInStream } from '../kafka/support/ledger-assertions';
+import { STEPS_PER_ACCOUNT, accountScript } from './support/chaos-script';
+import { ChaosTraffic, ResultIndex } from './support/chaos-traffic';
+import { expectedMovements, movementKeys, outcomeTally, outcomesByCommand } from './support/chaos-verdict';
+import { SeededRandom, seedFromEnv } from './support/seeded-random';
+import { WorkerSupervisor } from './support/worker-supervisor';
+
+const COMMANDS = Number(process.env.LEDGER_CHAOS_COMMANDS ?? 600);
+const KILLS = Number(process.env.LEDGER_CHAOS_KILLS ?? 3);
+const SEED = seedFromEnv(process.env.LEDGER_CHAOS_SEED);
+const PHASE_TIMEOUT_MS = Math.max(120_000, COMMANDS * 60);
+jest.setTimeout(PHASE_TIMEOUT_MS * 3);
+
+describe(`worker SIGKILLed ${KILLS} times during ${COMMANDS} Kafka commands (seed ${SEED})`, () => {
+  const names = isolatedNames('chaos');
+  const mongoDbName = `chaos_${names.groupId.slice(-8)}`;
+  let dir: string;
+  let kafka: Kafka;
+  let producer: Producer;
+  let collector: TopicCollector | undefined;
+  let supervisor: WorkerSupervisor | undefined;
+  let readStore: MongoReadStore;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'chaos-'));
+    kafka = testKafka('chaos-test');
+    producer = await openProducer(kafka);
+    readStore = await MongoReadStore.connect({ url: process.env.MONGO_URL!, dbName: mongoDbName });
+  });
+
+  afterAll(async () => {
+    await supervisor?.killAll();
+    await collector?.stop();
+    await producer?.disconnect();
+    await readStore?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers every command once, charges nothing twice, and keeps chains and read models true', async () => {
+    const random = new SeededRandom(SEED);
+    const accountIds = Array.from({ length: Math.max(1, Math.round(COMMANDS / STEPS_PER_ACCOUNT)) }, (_, index) => `chaos-${String(index).padStart(4, '0')}`);
+    const scripts = accountIds.map((accountId) => accountScript(accountId, random));
+    const waves = Array.from({ length: STEPS_PER_ACCOUNT }, (_, step) => scripts.map((script) => script[step]));
+    const messages = accountIds.length * STEPS_PER_ACCOUNT;
+    const killAt = Array.from({ length: KILLS }, () => Math.round(messages * (0.05 + 0.8 * random.next()))).sort((a, b) => a - b);
+
+    const settings = testWorkerSettings(names, { maxBytesPerPartition: 16_384 });
+    const env = { ...workerEnv(settings), LEDGER_DATA_DIR: dir, MONGO_URL: process.env.MONGO_URL!, LEDGER_MONGO_DB: mongoDbName, LEDGER_MASTER_KEY: randomBytes(32).toString('hex') };
+    supervisor = new WorkerSupervisor(env);
+    const running = supervisor;
+    await waitForTopics(kafka, [names.topics.commands, names.topics.results], running.abortReason);
+    collector = await TopicCollector.start(kafka, names.topics.results);
+    const results = new ResultIndex(collector);
+    const traffic = new ChaosTraffic(producer, names.topics.commands, results);
+
+    const started = Date.now();
+    const backlog = Math.max(150, accountIds.length * 2);
+    await Promise.all([
+      traffic.send(waves, { backlog, abortReason: running.abortReason, timeoutMs: PHASE_TIMEOUT_MS }),
+      running.killAt(killAt, () => collector!.messages.length, started, PHASE_TIMEOUT_MS),
+    ]);
+    const commandIds = new Set(traffic.sent.map((envelope) => envelope.commandId));
+    await pollUntil(
+      async () => {
+        if (results.answeredCommands < commandIds.size || results.all.length < traffic.sent.length) throw new Error(`${results.answeredCommands} of ${commandIds.size} commands answered`);
+      },
+      { what: 'a result for every command', timeoutMs: PHASE_TIMEOUT_MS, intervalMs: 100, abortReason: running.abortReason },
+    );
+    const answeredMs = Date.now() - started;
+    const head = await waitForProjection(dir, readStore, running.abortReason);
+    expect(await running.stop()).toEqual({ code: 0, signal: null });
+
+    const published = results.refresh().all;
+    const outcomes = outcomesByCommand(published);
+    expect([...commandIds].filter((commandId) => !outcomes.has(commandId))).toEqual([]);
+    expect([...outcomes].filter(([, distinct]) => distinct.size !== 1).map(([commandId, distinct]) => ({ commandId, outcomes: [...distinct] }))).toEqual([]);
+    expect(outcomes.size).toBe(commandIds.size);
+
+    const store = openSqliteEventStore({ file: join(dir, 'events.sqlite') });
+    const gateway = new SandboxPaymentGateway({ path: join(dir, 'gateway.sqlite') });
+    try {
+      const movements = gateway.listMovements();
+      expect(movementKeys(movements)).toEqual(expectedMovements(published, traffic.typeOf));
+      for (const accountId of accountIds) {
+        const firstSends = [...new Set(traffic.sent.filter((envelope) => envelope.accountId === accountId).map((envelope) => envelope.commandId))];
+        expect({ accountId, order: await commandOrderInStream(store, accountId) }).toEqual({ accountId, order: firstSends });
+      }
+      const verification = await verifyStore({ eventStore: store, readStore, catalog: () => DEFAULT_CATALOG });
+      expect({ ok: verification.ok, brokenChains: verification.brokenChains, replayFailures: verification.replayFailures, differences: verification.differences.slice(0, 5) }).toEqual({
+        ok: true,
+        brokenChains: [],
+        replayFailures: [],
+        differences: [],
+      });
+      expect(verification.comparedUpTo).toBe(head);
+      const totals = gateway.totals();
+      console.info(
+        `[chaos] seed ${SEED}: ${traffic.sent.length} messages (${commandIds.size} commands, ${accountIds.length} accounts), ${running.kills.length} SIGKILLs at results ${running.kills.map((kill) => kill.atResults).join(', ')}; ` +
+          `all answered in ${answeredMs} ms; ${published.length} results (${published.length - traffic.sent.length} re-answers after crashes); outcomes ${JSON.stringify(outcomeTally(published))}; ` +
+          `gateway ${totals.chargeCount} charges (${totals.chargedAmount} KRW), ${totals.refundCount} refunds (${totals.refundedAmount} KRW), 0 doubled; verify: ${verification.accounts} accounts, ${verification.events} events, clean`,
+      );
+    } finally {
+      await store.close();
+      await gateway.close();
+    }
+  });
+});
+
+async function waitForTopics(kafka: Kafka, topics: string[], abortReason: () => string | undefined): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await pollUntil(
+      async () => {
+        const existing = new Set(await admin.listTopics());
+        const missing = topics.filter((topic) => !existing.has(topic));
+        if (missing.length > 0) throw new Error(`missing ${missing.join(', ')}`);
+      },
+      { what: 'the worker creating its topics', timeoutMs: 60_000, intervalMs: 200, abortReason },
+    );
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Waits until the projector's checkpoint (in Mongo) is the event store's head; returns that position. */
+async function waitForProjection(dir: string, readStore: MongoReadStore, abortReason: () => string | undefined): Promise<string> {
+  const watcher = openSqliteEventStore({ file: join(dir, 'events.sqlite') });
+  try {
+    return await pollUntil(
+      async () => {
+        const head = await watcher.headPosition();
+        const checkpoint = await readStore.checkpoints.get(PROJECTOR_CHECKPOINT);
+        const [headText, checkpointText] = [head && positionToString(head), checkpoint && positionToString(checkpoint)];
+        if (!headText || headText !== checkpointText) throw new Error(`projected ${checkpointText} of ${headText}`);
+        return headText;
+      },
+      { what: 'the projection reaching the head', timeoutMs: 120_000, intervalMs: 100, abortReason },
+    );
+  } finally {
+    await watcher.close();
+  }
+}
