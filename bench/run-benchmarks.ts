@@ -31,7 +31,7 @@ const resultsDir = join(repositoryRoot, 'bench', 'results');
 /** One scenario in a fresh Node process (its heap, JIT state and RSS are its own). */
 function runScenarioProcess(file: string, options: Options, env: Record<string, string>): Promise<ScenarioResult | { error: string }> {
   const resultFile = join(resultsDir, `.${file}.${process.pid}.json`);
-  const profileDir = join(resultsDir, 'profiles');
+  const profileDir = resultsDir; // bench/results/*.cpuprofile is git-ignored
   const profile = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const child = spawn(process.execPath, ['--expose-gc', ...profile, '-r', join(__dirname, 'register.js'), join(__dirname, 'scenarios', file)], {
     cwd: repositoryRoot,

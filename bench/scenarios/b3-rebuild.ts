@@ -94,6 +94,6 @@ if (!runPhaseIfChild(__filename, { drain, rebuild })) {
     const drainRate = perSecond(events, Number(drained.ms));
     bench.figure(`baseline no-op drain of $all (${events} events)`, drainRate, 'events/s');
     await measureMemoryRebuild(bench, history.file, events, drainRate);
-    await measureMongoRebuild(bench, history.file, bench.scale(200_000, 5_000), drainRate);
+    await measureMongoRebuild(bench, history.file, bench.scale(50_000, 5_000), drainRate);
   });
 }
