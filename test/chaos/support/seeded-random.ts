@@ -1,3 +1,5 @@
+import { randomInt } from 'node:crypto';
+
 /** mulberry32: a tiny deterministic PRNG, so a failing chaos run can be replayed with its seed. */
 export class SeededRandom {
   private state: number;
@@ -25,7 +27,8 @@ export class SeededRandom {
   }
 }
 
+/** The given seed, or a fresh one (printed by the test, so the run can be replayed). */
 export const seedFromEnv = (value: string | undefined): number => {
   const parsed = Number(value);
-  return value !== undefined && Number.isInteger(parsed) ? parsed : Math.floor(Math.random() * 2 ** 31);
+  return value !== undefined && Number.isInteger(parsed) ? parsed : randomInt(2 ** 31 - 1);
 };

@@ -58,6 +58,11 @@ export class CommandBatchIngestor {
   async ingest(batch: InboundBatch): Promise<IngestReport> {
     let retries = 0;
     let resume: (() => void) | undefined;
+    const heartbeat = () => batch.heartbeat().catch((error: Error) => this.logger.warn(`heartbeat: ${error.message}`));
+    // kafkajs heartbeats an eachBatch consumer only between batches: a batch that takes longer than
+    // the session timeout (a full fetch under sustained load) would get the member evicted and the
+    // whole batch redelivered, answered twice (DUPLICATE). So the batch keeps its session alive.
+    const heartbeats = setInterval(() => void heartbeat(), this.options.heartbeatIntervalMs);
     const attempt = <T>(work: () => Promise<T>): Promise<T> =>
       retryWithBackoff(work, {
         initialMs: this.options.retryInitialMs,
@@ -65,7 +70,7 @@ export class CommandBatchIngestor {
         isRetryable,
         shouldContinue: () => batch.isRunning(),
         tickMs: this.options.heartbeatIntervalMs,
-        onTick: () => batch.heartbeat().catch((error: Error) => this.logger.warn(`heartbeat: ${error.message}`)),
+        onTick: heartbeat,
         onRetry: (error, count, delayMs) => {
           retries += 1;
           resume ??= batch.pause();
@@ -80,6 +85,7 @@ export class CommandBatchIngestor {
       const deadLetters = settled.filter((item) => item.kind === 'dead-letter').length;
       return { results: settled.length - deadLetters, deadLetters, retries };
     } finally {
+      clearInterval(heartbeats);
       resume?.();
     }
   }
