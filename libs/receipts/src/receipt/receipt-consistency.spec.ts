@@ -9,7 +9,7 @@ describe('buildReceipt refuses receipts that would not add up', () => {
     ['a total that is not subtotal + tax', { ...e1UpgradeLog, totalCharge: 73_333 }],
     ['a tax that is not floor(subtotal × 10%)', { ...e1UpgradeLog, taxAmount: 6_667, totalCharge: 73_333 }],
     ['a chargeAmount that is not the subtotal', { ...e1UpgradeLog, chargeAmount: 73_332 }],
-    ['a failed payment', { ...e1UpgradeLog, status: 'FAILED' }],
+    ['a failed payment', { ...e1UpgradeLog, status: 'FAILED' as const }],
   ])('throws for %s', (_case, log) => {
     expect(() => buildReceipt({ log, issuedAt })).toThrow(ReceiptMismatchError);
   });

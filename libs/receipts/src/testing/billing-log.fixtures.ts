@@ -143,7 +143,7 @@ export const legacyLog: BillingLogInput = {
   transactionId: 'legacy_cash_20251201',
   paymentMethodBrand: null,
   paymentMethodLast4: null,
-  calculationDetails: null,
+  calculationDetails: { description: '인원 과금 이전 이력 (chargeAmount = 총 청구액, VAT 포함)', steps: ['총 청구액: 55,000', '환불액: 0'] },
   processedBy: 'ADMIN',
   description: '레거시 정기 결제 (cash 연동)',
   dateCreated: '2026-01-05T02:00:00.000Z',

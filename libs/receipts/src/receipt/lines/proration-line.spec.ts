@@ -45,6 +45,8 @@ describe('prorationLine prints the proration step the domain recorded', () => {
   });
 
   it('refuses a prorated log without calculation details', () => {
-    expect(() => prorationLine({ ...e1UpgradeLog, calculationDetails: null })).toThrow(ReceiptMismatchError);
+    // A document read back from a store is not type-checked: the line must refuse it, not crash.
+    const withoutDetails = { ...e1UpgradeLog, calculationDetails: null } as unknown as typeof e1UpgradeLog;
+    expect(() => prorationLine(withoutDetails)).toThrow(ReceiptMismatchError);
   });
 });
