@@ -10,6 +10,8 @@ import { exportCommand } from './commands/export.command';
 import { issueApiKeyCommand, revokeApiKeyCommand } from './commands/api-keys.command';
 import { replayCommand } from './commands/replay.command';
 import { verifyCommand } from './commands/verify.command';
+import { backupCommand, restoreCommand } from './commands/backup.command';
+import { runtimeConfigFromEnv } from '@ledger/runtime';
 
 export interface CliEnvironment {
   readonly env: NodeJS.ProcessEnv;
@@ -20,7 +22,7 @@ export interface CliEnvironment {
 /** Builds the `ledger` program; each action opens the runtime, runs one command function and records its exit code. */
 export function buildCliProgram(environment: CliEnvironment, setExitCode: (code: ExitCode) => void): Command {
   const program = new Command('ledger')
-    .description('Billing ledger operations and audit: verify, rebuild, replay, export, api keys, demo data')
+    .description('Billing ledger operations and audit: verify, rebuild, replay, export, backup, restore, api keys, demo data')
     .option('--json', 'machine-readable output on stdout')
     .showHelpAfterError();
 
@@ -77,6 +79,21 @@ export function buildCliProgram(environment: CliEnvironment, setExitCode: (code:
         ),
       )(),
     );
+
+  // Backup and restore work on the files, without opening the runtime (no projection at start, and
+  // restore needs the data directory free).
+  const withFiles = (action: (dirs: { dataDir: string; kurrentdbUrl?: string }, io: CliIo) => Promise<ExitCode>) => async () => {
+    const io = (environment.io ?? processIo)(Boolean(program.opts().json));
+    setExitCode(await action(runtimeConfigFromEnv(environment.env), io));
+  };
+  program
+    .command('backup <dir>')
+    .description('online copy of the embedded data directory (events, gateway, master key) with a verified SHA-256 manifest')
+    .action((dir: string) => withFiles((dirs, io) => backupCommand(dirs, dir, new Date(), io))());
+  program
+    .command('restore <dir>')
+    .description('check a backup against its manifest and copy it into an empty LEDGER_DATA_DIR (processes stopped)')
+    .action((dir: string) => withFiles((dirs, io) => restoreCommand(dirs, dir, io))());
 
   const apiKeys = program.command('api-keys').description('issue and revoke HMAC API keys');
   apiKeys.command('issue <accountId>').action((accountId: string) => run((cli, io) => issueApiKeyCommand(cli.runtime, accountId, io))());

@@ -6,6 +6,7 @@ export * from './replay/replay-account';
 export * from './replay/replay-read-models';
 export * from './verify/diff-documents';
 export * from './verify/verify-chain';
+export * from './verify/verify-all-chains';
 export * from './verify/account-read-models';
 export * from './verify/compare-read-models';
 export * from './verify/verify-account';

@@ -8,6 +8,7 @@ import { PaymentGateway, SandboxPaymentGateway, SecretBox, loadOrCreateMasterKey
 import { Projector } from '@ledger/projections';
 import { MemoryReadStore, MongoReadStore, ReadStore } from '@ledger/read-store';
 import { LedgerRuntimeConfig, isEmbedded } from './runtime-config';
+import { EMBEDDED_FILES } from './embedded-files';
 
 /** Every port bound to its adapter, shared by the api, the worker roles and the CLI. */
 export interface LedgerRuntime {
@@ -35,7 +36,7 @@ export async function openLedgerRuntime(config: LedgerRuntimeConfig, overrides: 
   mkdirSync(config.dataDir, { recursive: true });
   const eventStore = config.kurrentdbUrl
     ? openKurrentDBEventStore({ connectionString: config.kurrentdbUrl })
-    : openSqliteEventStore({ file: join(config.dataDir, 'events.sqlite') });
+    : openSqliteEventStore({ file: join(config.dataDir, EMBEDDED_FILES.events) });
   const baseReadStore = config.mongoUrl ? await MongoReadStore.connect({ url: config.mongoUrl, dbName: config.mongoDbName }) : new MemoryReadStore();
   await baseReadStore.ensureIndexes();
   // Blue-green read models (`ledger rebuild --switch`): a process serves and projects the version
@@ -43,7 +44,7 @@ export async function openLedgerRuntime(config: LedgerRuntimeConfig, overrides: 
   // projector resumes from that version's own checkpoint — no event can fall between versions.
   const liveVersion = (await readPointer(baseReadStore)).live;
   const readStore = new VersionedReadStore(baseReadStore, { version: liveVersion });
-  const gateway = overrides.gateway ?? new SandboxPaymentGateway({ path: join(config.dataDir, 'gateway.sqlite') });
+  const gateway = overrides.gateway ?? new SandboxPaymentGateway({ path: join(config.dataDir, EMBEDDED_FILES.gateway) });
   const secretBox = new SecretBox(loadOrCreateMasterKey(config.dataDir, { allowGenerate: isEmbedded(config) }).key);
   const testClock = config.testClock ? new SettableClock(new Date()) : undefined;
   const clock = testClock ?? systemClock;

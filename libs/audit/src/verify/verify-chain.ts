@@ -10,7 +10,7 @@ export interface ChainVerdict {
 }
 
 /** Hash links are checked on the stored type and data, never on upcast ones. */
-const chained = (recorded: RecordedEvent): ChainedEvent => ({
+export const chainedEventOf = (recorded: RecordedEvent): ChainedEvent => ({
   type: recorded.type,
   data: recorded.data,
   revision: recorded.revision,
@@ -20,7 +20,7 @@ const chained = (recorded: RecordedEvent): ChainedEvent => ({
 
 export function verifyAccountChain(events: readonly RecordedEvent[]): ChainVerdict {
   // A stream that no longer starts at revision 0 lost its first events.
-  const firstBadRevision = events.length > 0 && events[0].revision !== 0n ? 0 : verifyChain(events.map(chained));
+  const firstBadRevision = events.length > 0 && events[0].revision !== 0n ? 0 : verifyChain(events.map(chainedEventOf));
   return {
     intact: firstBadRevision === null,
     events: events.length,

@@ -1,1 +1,2 @@
 export { openSqliteEventStore, SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store';
+export { snapshotSqliteFile } from './sqlite-snapshot';

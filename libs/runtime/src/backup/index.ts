@@ -1,0 +1,2 @@
+export * from './backup-manifest';
+export * from './embedded-backup';
