@@ -1,7 +1,9 @@
 // Chaos: a realistic command mix over Kafka while the worker process is SIGKILLed at K seeded moments
 // and restarted each time on the same data dir and Mongo read models. Afterwards every command has
 // exactly one distinct outcome, the gateway moved money exactly once per accepted payment command,
-// the hash chains are intact and the read models equal a fresh replay.
+// the hash chains are intact and the read models equal a fresh replay. Every other kill is aimed at a
+// gateway call: the sandbox answers 100 ms after recording a charge, and the kill fires as soon as a
+// new charge is recorded, so money has moved and the command's events are not appended yet.
 // Quick in `npm test`; full: `npm run test:chaos` (LEDGER_CHAOS_COMMANDS, LEDGER_CHAOS_KILLS,
 // LEDGER_CHAOS_SEED to replay a run).
 import { randomBytes } from 'node:crypto';
@@ -22,6 +24,7 @@ import { STEPS_PER_ACCOUNT, accountScript } from './support/chaos-script';
 import { ChaosTraffic, ResultIndex } from './support/chaos-traffic';
 import { expectedMovements, movementKeys, outcomeTally, outcomesByCommand } from './support/chaos-verdict';
 import { SeededRandom, seedFromEnv } from './support/seeded-random';
+import { KillMomentProbe } from './support/kill-moments';
 import { WorkerSupervisor } from './support/worker-supervisor';
 
 const COMMANDS = Number(process.env.LEDGER_CHAOS_COMMANDS ?? 600);
@@ -39,6 +42,7 @@ describe(`worker SIGKILLed ${KILLS} times during ${COMMANDS} Kafka commands (see
   let collector: TopicCollector | undefined;
   let supervisor: WorkerSupervisor | undefined;
   let readStore: MongoReadStore;
+  let probe: KillMomentProbe | undefined;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'chaos-'));
@@ -49,6 +53,7 @@ describe(`worker SIGKILLed ${KILLS} times during ${COMMANDS} Kafka commands (see
 
   afterAll(async () => {
     await supervisor?.killAll();
+    await probe?.close();
     await collector?.stop();
     await producer?.disconnect();
     await readStore?.close();
@@ -64,9 +69,17 @@ describe(`worker SIGKILLed ${KILLS} times during ${COMMANDS} Kafka commands (see
     const killAt = Array.from({ length: KILLS }, () => Math.round(messages * (0.05 + 0.8 * random.next()))).sort((a, b) => a - b);
 
     const settings = testWorkerSettings(names, { maxBytesPerPartition: 16_384 });
-    const env = { ...workerEnv(settings), LEDGER_DATA_DIR: dir, MONGO_URL: process.env.MONGO_URL!, LEDGER_MONGO_DB: mongoDbName, LEDGER_MASTER_KEY: randomBytes(32).toString('hex') };
+    const env = {
+      ...workerEnv(settings),
+      LEDGER_DATA_DIR: dir,
+      MONGO_URL: process.env.MONGO_URL!,
+      LEDGER_MONGO_DB: mongoDbName,
+      LEDGER_MASTER_KEY: randomBytes(32).toString('hex'),
+      LEDGER_SANDBOX_RESPONSE_DELAY_MS: '100',
+    };
     supervisor = new WorkerSupervisor(env);
     const running = supervisor;
+    probe = await KillMomentProbe.open(dir, readStore, process.env.MONGO_URL!, mongoDbName);
     await waitForTopics(kafka, [names.topics.commands, names.topics.results], running.abortReason);
     collector = await TopicCollector.start(kafka, names.topics.results);
     const results = new ResultIndex(collector);
@@ -76,7 +89,7 @@ describe(`worker SIGKILLed ${KILLS} times during ${COMMANDS} Kafka commands (see
     const backlog = Math.max(150, accountIds.length * 2);
     await Promise.all([
       traffic.send(waves, { backlog, abortReason: running.abortReason, timeoutMs: PHASE_TIMEOUT_MS }),
-      running.killAt(killAt, () => collector!.messages.length, started, PHASE_TIMEOUT_MS),
+      running.killAt({ resultCounts: killAt, aimAtCharges: true }, () => collector!.messages.length, started, PHASE_TIMEOUT_MS, probe),
     ]);
     const commandIds = new Set(traffic.sent.map((envelope) => envelope.commandId));
     await pollUntil(
@@ -88,6 +101,9 @@ describe(`worker SIGKILLed ${KILLS} times during ${COMMANDS} Kafka commands (see
     const answeredMs = Date.now() - started;
     const head = await waitForProjection(dir, readStore, running.abortReason);
     expect(await running.stop()).toEqual({ code: 0, signal: null });
+
+    // Each aimed kill interrupted a gateway call: a charge recorded, its command's events not appended.
+    expect(running.kills.filter((kill) => kill.afterCharge && kill.chargedNotAppended === 0)).toEqual([]);
 
     const published = results.refresh().all;
     const outcomes = outcomesByCommand(published);
@@ -115,6 +131,8 @@ describe(`worker SIGKILLed ${KILLS} times during ${COMMANDS} Kafka commands (see
       const totals = gateway.totals();
       console.info(
         `[chaos] seed ${SEED}: ${traffic.sent.length} messages (${commandIds.size} commands, ${accountIds.length} accounts), ${running.kills.length} SIGKILLs at results ${running.kills.map((kill) => kill.atResults).join(', ')}; ` +
+          `kills inside a gateway call (charged, not appended) ${running.kills.filter((kill) => kill.chargedNotAppended > 0).length} (aimed ${running.kills.filter((kill) => kill.afterCharge).length}), ` +
+          `inside a projection batch (documents past the checkpoint) ${running.kills.filter((kill) => kill.projectedPastCheckpoint > 0).length}; ` +
           `all answered in ${answeredMs} ms; ${published.length} results (${published.length - traffic.sent.length} re-answers after crashes); outcomes ${JSON.stringify(outcomeTally(published))}; ` +
           `gateway ${totals.chargeCount} charges (${totals.chargedAmount} KRW), ${totals.refundCount} refunds (${totals.refundedAmount} KRW), 0 doubled; verify: ${verification.accounts} accounts, ${verification.events} events, clean`,
       );

@@ -44,7 +44,7 @@ export async function openLedgerRuntime(config: LedgerRuntimeConfig, overrides: 
   // projector resumes from that version's own checkpoint — no event can fall between versions.
   const liveVersion = (await readPointer(baseReadStore)).live;
   const readStore = new VersionedReadStore(baseReadStore, { version: liveVersion });
-  const gateway = overrides.gateway ?? new SandboxPaymentGateway({ path: join(config.dataDir, EMBEDDED_FILES.gateway) });
+  const gateway = overrides.gateway ?? new SandboxPaymentGateway({ path: join(config.dataDir, EMBEDDED_FILES.gateway), responseDelayMs: config.sandboxResponseDelayMs });
   const secretBox = new SecretBox(loadOrCreateMasterKey(config.dataDir, { allowGenerate: isEmbedded(config) }).key);
   const testClock = config.testClock ? new SettableClock(new Date()) : undefined;
   const clock = testClock ?? systemClock;

@@ -12,6 +12,8 @@ export interface LedgerRuntimeConfig {
   readonly kafkaBrokers?: readonly string[];
   /** LEDGER_TEST_CLOCK=1: billing decisions and the scheduler use a settable clock. */
   readonly testClock: boolean;
+  /** LEDGER_SANDBOX_RESPONSE_DELAY_MS: the sandbox gateway's answer delay (load and chaos runs), 0 by default. */
+  readonly sandboxResponseDelayMs?: number;
 }
 
 const nonEmpty = (value: string | undefined): string | undefined => (value && value.trim() !== '' ? value.trim() : undefined);
@@ -25,7 +27,17 @@ export function runtimeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Ledg
     mongoDbName: nonEmpty(env.LEDGER_MONGO_DB) ?? 'billing_ledger',
     kafkaBrokers: brokers?.split(',').map((broker) => broker.trim()),
     testClock: env.LEDGER_TEST_CLOCK === '1',
+    sandboxResponseDelayMs: millisecondsOf('LEDGER_SANDBOX_RESPONSE_DELAY_MS', nonEmpty(env.LEDGER_SANDBOX_RESPONSE_DELAY_MS)),
   };
+}
+
+const MAX_SANDBOX_DELAY_MS = 10_000;
+
+function millisecondsOf(name: string, value: string | undefined): number {
+  if (value === undefined) return 0;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0 || ms > MAX_SANDBOX_DELAY_MS) throw new RangeError(`${name} must be an integer from 0 to ${MAX_SANDBOX_DELAY_MS}, got ${JSON.stringify(value)}`);
+  return ms;
 }
 
 /** No server adapter configured: the data dir may hold generated secrets (master key). */

@@ -1,9 +1,18 @@
 import { pollUntil } from '../../infra/poll';
 import { WorkerProcess } from '../../kafka/support/worker-process';
+import type { KillMoment, KillMomentProbe } from './kill-moments';
 
-export interface Kill {
+export interface Kill extends KillMoment {
   readonly atResults: number;
   readonly atMs: number;
+  /** Aimed at a gateway call: fired as soon as the gateway recorded a new charge, before its answer returned. */
+  readonly afterCharge: boolean;
+}
+
+export interface KillPlan {
+  readonly resultCounts: readonly number[];
+  /** Every other kill waits, after its result count, for the next gateway charge. */
+  readonly aimAtCharges: boolean;
 }
 
 /** The worker child process, SIGKILLed at the planned moments and started again on the same data dir. */
@@ -20,19 +29,22 @@ export class WorkerSupervisor {
   /** Any exit we did not cause is a failure of the run. */
   abortReason = (): string | undefined => (!this.restarting && this.worker.hasExited ? `the worker exited by itself:\n${this.worker.log.slice(-3000)}` : undefined);
 
-  /** Kills once the results topic holds each planned count (ascending), restarting every time. */
-  async killAt(resultCounts: readonly number[], resultsSoFar: () => number, startedAt: number, timeoutMs: number): Promise<void> {
-    for (const threshold of resultCounts) {
-      await pollUntil(
-        async () => {
-          if (resultsSoFar() < threshold) throw new Error(`${resultsSoFar()} of ${threshold} results`);
-        },
-        { what: `${threshold} results before kill ${this.kills.length + 1}`, timeoutMs, intervalMs: 10, abortReason: this.abortReason },
-      );
+  /**
+   * Kills once the results topic holds each planned count (ascending), restarting every time. Before
+   * each restart the probe records what the kill interrupted (a gateway call, a projection batch).
+   */
+  async killAt(plan: KillPlan, resultsSoFar: () => number, startedAt: number, timeoutMs: number, probe: KillMomentProbe): Promise<void> {
+    for (const [index, threshold] of plan.resultCounts.entries()) {
+      await this.until(() => resultsSoFar() >= threshold, `${threshold} results before kill ${index + 1}`, timeoutMs);
+      const afterCharge = plan.aimAtCharges && index % 2 === 1;
+      if (afterCharge) {
+        const seen = probe.lastCharge();
+        await this.until(() => probe.lastCharge() > seen, `a new gateway charge before kill ${index + 1}`, timeoutMs);
+      }
       this.restarting = true;
       const exit = await this.worker.kill('SIGKILL');
-      if (exit.signal !== 'SIGKILL') throw new Error(`kill ${this.kills.length + 1}: the worker had already exited (${JSON.stringify(exit)})\n${this.worker.log.slice(-3000)}`);
-      this.kills.push({ atResults: resultsSoFar(), atMs: Date.now() - startedAt });
+      if (exit.signal !== 'SIGKILL') throw new Error(`kill ${index + 1}: the worker had already exited (${JSON.stringify(exit)})\n${this.worker.log.slice(-3000)}`);
+      this.kills.push({ atResults: resultsSoFar(), atMs: Date.now() - startedAt, afterCharge, ...(await probe.inspect()) });
       this.worker = this.spawn();
       this.restarting = false;
     }
@@ -45,6 +57,15 @@ export class WorkerSupervisor {
 
   async killAll(): Promise<void> {
     await Promise.all(this.all.map((worker) => worker.kill('SIGKILL')));
+  }
+
+  private until(condition: () => boolean, what: string, timeoutMs: number): Promise<void> {
+    return pollUntil(
+      async () => {
+        if (!condition()) throw new Error(`waiting for ${what}`);
+      },
+      { what, timeoutMs, intervalMs: 5, abortReason: this.abortReason },
+    );
   }
 
   private spawn(): WorkerProcess {

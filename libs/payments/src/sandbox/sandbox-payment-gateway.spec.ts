@@ -153,4 +153,19 @@ describe('SandboxPaymentGateway', () => {
       }
     });
   });
+
+  describe('response delay', () => {
+    it('records the movement before the delayed answer arrives, as a lost gateway response would leave it', async () => {
+      const slow = new SandboxPaymentGateway({ path: ':memory:', clock: () => FIXED_NOW, responseDelayMs: 200 });
+      try {
+        let answered = false;
+        const answer = slow.charge(chargeOf()).then((result) => ((answered = true), result));
+        await Promise.resolve();
+        expect({ answered, movements: slow.listMovements().map((movement) => movement.idempotencyKey) }).toEqual({ answered: false, movements: ['cmd-1'] });
+        await expect(answer).resolves.toMatchObject({ status: 'succeeded', amount: 73_332 });
+      } finally {
+        await slow.close();
+      }
+    });
+  });
 });

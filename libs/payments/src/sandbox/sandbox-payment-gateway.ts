@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import {
   GatewayUnavailableError,
   type ChargeRequest,
@@ -14,6 +15,12 @@ export interface SandboxGatewayOptions {
   /** SQLite file, e.g. `<LEDGER_DATA_DIR>/gateway.sqlite`; `:memory:` for tests. */
   readonly path: string;
   readonly clock?: () => Date;
+  /**
+   * How long the answer takes to come back after the gateway has recorded the operation (a real
+   * gateway's network leg). A crash inside this window leaves money moved that the ledger has not
+   * heard of yet — the case its idempotency keys exist for; load and chaos runs widen it on purpose.
+   */
+  readonly responseDelayMs?: number;
 }
 
 export interface MovementTotals {
@@ -54,24 +61,28 @@ function assertPositiveAmount(amount: number): void {
 export class SandboxPaymentGateway implements PaymentGateway {
   private readonly store: GatewayStore;
   private readonly clock: () => Date;
+  private readonly responseDelayMs: number;
 
   constructor(options: SandboxGatewayOptions) {
     this.store = new GatewayStore(options.path);
     this.clock = options.clock ?? (() => new Date());
+    this.responseDelayMs = options.responseDelayMs ?? 0;
   }
 
   async charge(request: ChargeRequest): Promise<PaymentResult> {
     assertPositiveAmount(request.amount);
-    return this.once('charge', request.idempotencyKey, (processedAt) => {
-      const card = checkSandboxBillingKey(request.billingKey);
-      if (!card.accepted) return declined(card.declineCode, card.message);
-      return this.move({ kind: 'charge', request, accountId: request.accountId, chargeTransactionId: null, processedAt });
-    });
+    return this.answer(
+      this.once('charge', request.idempotencyKey, (processedAt) => {
+        const card = checkSandboxBillingKey(request.billingKey);
+        if (!card.accepted) return declined(card.declineCode, card.message);
+        return this.move({ kind: 'charge', request, accountId: request.accountId, chargeTransactionId: null, processedAt });
+      }),
+    );
   }
 
   async refund(request: RefundRequest): Promise<PaymentResult> {
     assertPositiveAmount(request.amount);
-    return this.once('refund', request.idempotencyKey, (processedAt) => {
+    return this.answer(this.once('refund', request.idempotencyKey, (processedAt) => {
       const charge = this.store.findMovement(request.transactionId);
       if (charge?.kind !== 'charge') return declined('unknown_transaction', 'No succeeded charge has this transaction id.');
       const remainder = charge.amount - this.store.refundedAmount(charge.transactionId);
@@ -79,7 +90,7 @@ export class SandboxPaymentGateway implements PaymentGateway {
         return declined('refund_exceeds_charge', `The refund exceeds the refundable remainder of ${remainder} KRW.`);
       }
       return this.move({ kind: 'refund', request, accountId: charge.accountId, chargeTransactionId: charge.transactionId, processedAt });
-    });
+    }));
   }
 
   listMovements(): Movement[] {
@@ -102,6 +113,11 @@ export class SandboxPaymentGateway implements PaymentGateway {
 
   async close(): Promise<void> {
     this.store.close();
+  }
+
+  private async answer(result: PaymentResult): Promise<PaymentResult> {
+    if (this.responseDelayMs > 0) await delay(this.responseDelayMs);
+    return result;
   }
 
   private once(kind: OperationKind, idempotencyKey: string, decide: (processedAt: string) => PaymentResult): PaymentResult {
