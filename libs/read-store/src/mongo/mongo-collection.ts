@@ -29,17 +29,27 @@ function checkedFilter(filter: Filter): MongoFilter<StoredDocument> {
 const isNamespaceNotFound = (error: unknown): boolean =>
   error instanceof MongoServerError && (error.code === 26 || error.message === 'ns not found');
 
+/** What a collection needs from its store's index bookkeeping. */
+export interface CollectionIndexes {
+  /** The position guard's index (guard-index.ts), created once per collection and store. */
+  ensureGuard(): Promise<void>;
+  /** Puts back the planned indexes and the guard's after a drop. */
+  restore(): Promise<void>;
+}
+
 export class MongoReadCollection<T extends ReadDocument> implements ReadCollection<T> {
   constructor(
     private readonly collection: Collection<StoredDocument>,
     private readonly assertOpen: () => void,
-    private readonly restoreIndexes: () => Promise<void>,
+    private readonly indexes: CollectionIndexes,
   ) {}
 
   async upsertMany(items: readonly PositionedDocument<T>[]): Promise<UpsertResult> {
     this.assertOpen();
     const batch = prepareUpsertBatch(items);
-    const written = batch.length === 0 ? 0 : await guardedUpsert(this.collection, batch);
+    if (batch.length === 0) return { written: 0, skipped: items.length };
+    await this.indexes.ensureGuard();
+    const written = await guardedUpsert(this.collection, batch);
     return { written, skipped: items.length - written };
   }
 
@@ -78,6 +88,6 @@ export class MongoReadCollection<T extends ReadDocument> implements ReadCollecti
     } catch (error) {
       if (!isNamespaceNotFound(error)) throw error;
     }
-    await this.restoreIndexes();
+    await this.indexes.restore();
   }
 }

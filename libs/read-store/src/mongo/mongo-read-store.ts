@@ -4,6 +4,7 @@ import { decodePosition, encodePosition, type ReadPosition } from '../position';
 import { READ_COLLECTIONS, READ_STORE_INDEXES } from '../read-collections';
 import { ReadStoreUnavailableError } from '../read-store.errors';
 import { assertClaimable, systemClock } from '../replay-claim';
+import { GuardIndexes } from './guard-index';
 import type { StoredDocument } from './guarded-upsert';
 import { MongoReadCollection } from './mongo-collection';
 
@@ -29,6 +30,7 @@ const DUPLICATE_KEY = 11000;
 export class MongoReadStore implements ReadStore {
   private closed = false;
   private readonly clock: () => Date;
+  private readonly guards: GuardIndexes;
 
   readonly checkpoints: Checkpoints = {
     get: async (name: string): Promise<ReadPosition | undefined> => {
@@ -49,6 +51,7 @@ export class MongoReadStore implements ReadStore {
     options: ReadStoreOptions,
   ) {
     this.clock = options.clock ?? systemClock;
+    this.guards = new GuardIndexes(db);
   }
 
   static async connect(options: MongoReadStoreOptions): Promise<MongoReadStore> {
@@ -69,7 +72,13 @@ export class MongoReadStore implements ReadStore {
     return new MongoReadCollection<T>(
       this.db.collection<StoredDocument>(name),
       () => this.assertOpen(),
-      () => this.createIndexes(name),
+      {
+        ensureGuard: () => this.guards.ensure(name),
+        restore: async () => {
+          await this.createIndexes(name);
+          await this.guards.recreate(name);
+        },
+      },
     );
   }
 
