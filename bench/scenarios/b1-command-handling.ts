@@ -2,9 +2,10 @@ import type { CommandHandler, SettableClock } from '@ledger/ledger';
 import type { RecordedEvent } from '@ledger/event-store';
 import { openLedgerFixture, type LedgerFixture } from '../../libs/ledger/src/testing/ledger-fixture';
 import { benchAccountId, usageRecord, type EnvelopeSource } from '../harness/commands';
-import { elapsedMs, perSecond, ratio } from '../harness/measure';
+import { cpuMsSince, elapsedMs, perSecond, ratio } from '../harness/measure';
 import { groupByCommand, rawAppendMs } from '../harness/raw-sqlite-baseline';
-import { runScenario } from '../harness/scenario-result';
+import { runScenario, type ScenarioContext } from '../harness/scenario-result';
+import { measureCpuSteps } from './b1-cpu-steps';
 
 const sourceOf = (clock: SettableClock): EnvelopeSource => ({ issuedAt: () => clock.now().toISOString() });
 
@@ -24,6 +25,18 @@ async function oneAccountMs(fixture: LedgerFixture, handler: CommandHandler, acc
   return elapsedMs(start);
 }
 
+/** Where a USAGE_RECORD's CPU goes before the store (see b1-cpu-steps.ts). */
+function reportCpuSteps(bench: ScenarioContext): void {
+  const steps = measureCpuSteps(bench.scale(20_000, 2_000), bench.scale(20_000, 500));
+  bench.figure('CPU per USAGE_RECORD: validate the envelope', steps.validate, 'µs');
+  bench.figure('CPU per USAGE_RECORD: decide', steps.decide, 'µs');
+  bench.figure('CPU per USAGE_RECORD: hash chain link', steps.hashChain, 'µs');
+  bench.figure('CPU per USAGE_RECORD: event id (UUID v5)', steps.eventId, 'µs');
+  bench.figure('CPU per USAGE_RECORD: evolve, small state', steps.evolveSmall, 'µs');
+  bench.figure(`CPU per USAGE_RECORD: evolve, state with ${bench.scale(20_000, 500)} usage ids`, steps.evolveLarge, 'µs');
+  bench.figure('CPU per USAGE_RECORD: JSON of data and metadata', steps.serialise, 'µs');
+}
+
 runScenario('B1', 'command handling in process (SQLite store + sandbox gateway + CommandHandler)', async (bench) => {
   const accounts = bench.scale(1000, 100);
   const rounds = bench.scale(40, 5);
@@ -37,11 +50,13 @@ runScenario('B1', 'command handling in process (SQLite store + sandbox gateway +
     await expectAccepted(many.handler, round(0)); // warm-up: JIT, caches, streams created
     const warmHead = await many.store.headPosition();
     const start = process.hrtime.bigint();
+    const cpuStart = process.cpuUsage();
     for (let r = 1; r <= rounds; r++) await expectAccepted(many.handler, round(r));
     const handlerMs = elapsedMs(start);
     const commands = accounts * rounds;
     const handlerRate = perSecond(commands, handlerMs);
     bench.figure(`${accounts} accounts: commands/s`, handlerRate, 'cmd/s', { text: '>= 20000', met: handlerRate >= 20_000 });
+    bench.figure(`${accounts} accounts: CPU per command (handler and store, this process)`, Math.round((cpuMsSince(cpuStart) * 1000) / commands), 'µs');
 
     const appended: RecordedEvent[] = await many.store.readAll({ after: warmHead });
     const perCommand = groupByCommand(appended);
@@ -57,6 +72,8 @@ runScenario('B1', 'command handling in process (SQLite store + sandbox gateway +
   } finally {
     await many.close();
   }
+
+  reportCpuSteps(bench);
 
   const one = openLedgerFixture();
   try {

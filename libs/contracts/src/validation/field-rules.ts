@@ -28,10 +28,14 @@ export function isIsoInstant(value: unknown): boolean {
   if (typeof value !== 'string') return false;
   const parts = ISO_INSTANT.exec(value);
   if (!parts) return false;
-  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = parts.slice(1).map((part) => Number(part ?? 0));
+  const field = (index: number): number => (parts[index] === undefined ? 0 : Number(parts[index]));
+  const month = field(2);
+  const day = field(3);
+  // Only days past the 28th need the calendar (a Date per call is most of this function's cost).
+  const dayExists = day >= 1 && (day <= 28 || day <= daysInMonth(field(1), month));
   return (
-    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) &&
-    hour <= 23 && minute <= 59 && second <= 59 && offsetHours <= 23 && offsetMinutes <= 59
+    month >= 1 && month <= 12 && dayExists &&
+    field(4) <= 23 && field(5) <= 59 && field(6) <= 59 && field(7) <= 23 && field(8) <= 59
   );
 }
 

@@ -1,5 +1,7 @@
 import { joinPath, type FieldError } from './field-error';
 
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
+
 const PROTOTYPE_POLLUTING_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
@@ -9,21 +11,24 @@ const PROTOTYPE_POLLUTING_KEYS: ReadonlySet<string> = new Set(['__proto__', 'con
  */
 export function findPrototypePollutingKeys(root: unknown): FieldError[] {
   const errors: FieldError[] = [];
-  const pending: Array<{ value: unknown; path: string }> = [{ value: root, path: '' }];
+  const pending: Array<{ value: object; path: string }> = isObject(root) ? [{ value: root, path: '' }] : [];
   while (pending.length > 0) {
     const { value, path } = pending.pop()!;
-    if (typeof value !== 'object' || value === null) continue;
     if (Array.isArray(value)) {
-      value.forEach((item, index) => pending.push({ value: item, path: `${path}[${index}]` }));
+      value.forEach((item, index) => {
+        if (isObject(item)) pending.push({ value: item, path: `${path}[${index}]` });
+      });
       continue;
     }
     for (const key of Object.keys(value)) {
-      const keyPath = joinPath(path, key);
       if (PROTOTYPE_POLLUTING_KEYS.has(key)) {
+        const keyPath = joinPath(path, key);
         errors.push({ field: keyPath, rule: 'noPrototypePollution', message: `${keyPath}: the key "${key}" is not allowed` });
-      } else {
-        pending.push({ value: (value as Record<string, unknown>)[key], path: keyPath });
+        continue;
       }
+      const child = (value as Record<string, unknown>)[key];
+      // Paths are built only for objects: a scalar cannot hold a key to report.
+      if (isObject(child)) pending.push({ value: child, path: joinPath(path, key) });
     }
   }
   return errors;

@@ -1,9 +1,10 @@
 import { getMetadataStorage, validateSync, type ValidatorOptions } from 'class-validator';
+import { passesDtoRules } from './compiled-dto-rules';
 import { joinPath, toFieldErrors, type FieldError } from './field-error';
 
 export type DtoClass<T extends object = object> = new () => T;
 
-const VALIDATOR_OPTIONS: ValidatorOptions = {
+export const VALIDATOR_OPTIONS: ValidatorOptions = {
   whitelist: true,
   forbidNonWhitelisted: true,
   forbidUnknownValues: true,
@@ -39,7 +40,9 @@ function hasRules(dto: DtoClass): boolean {
   return known;
 }
 
+/** Errors exactly as class-validator's validateSync reports them; a valid instance skips its metadata walk. */
 export function validateAgainstDto(instance: object, dto: DtoClass, path: string): FieldError[] {
+  if (passesDtoRules(instance, dto)) return [];
   if (hasRules(dto)) return toFieldErrors(validateSync(instance, VALIDATOR_OPTIONS), path);
   return Object.keys(instance).map((key) => ({
     field: joinPath(path, key),

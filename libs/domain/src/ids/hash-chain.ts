@@ -14,9 +14,20 @@ export interface ChainedEvent extends HashedContent {
   readonly hash: string;
 }
 
+/**
+ * canonicalJson({ type, data, revision }): the text `stableStringify` gives for that object, with the
+ * wrapper's three keys written in their sorted order instead of being sorted again for every event.
+ * Like stableStringify, a member whose value has no JSON (undefined) is left out.
+ */
+export const canonicalContentJson = (content: HashedContent): string => {
+  const data = stableStringify(content.data) as string | undefined;
+  const type = stableStringify(content.type) as string | undefined;
+  const revision = stableStringify(Number(content.revision));
+  return `{${data === undefined ? '' : `"data":${data},`}"revision":${revision}${type === undefined ? '' : `,"type":${type}`}}`;
+};
+
 /** sha256_hex(prevHash + canonicalJson({type, data, revision})), revision as a decimal number. */
-export const chainHash = (prevHash: string, content: HashedContent): string =>
-  sha256Hex(prevHash + stableStringify({ type: content.type, data: content.data, revision: Number(content.revision) }));
+export const chainHash = (prevHash: string, content: HashedContent): string => sha256Hex(prevHash + canonicalContentJson(content));
 
 /** Chains events in order, starting after `prevHash` at revision `firstRevision`. */
 export const chainEvents = <E extends { type: string; data: unknown }>(
