@@ -20,7 +20,9 @@ runScenario('B2', 'end to end over the real broker: produce → result published
     const brokers = kafka.brokers.join(',');
     const runtime = await openLedgerRuntime({ dataDir, mongoDbName: 'bench', testClock: false, kafkaBrokers: kafka.brokers });
     await runtime.projector.start();
-    const settings = workerSettingsFromEnv({ KAFKA_BROKERS: brokers, LEDGER_WORKER_ROLES: 'ingest' });
+    // LEDGER_INGEST_PIPELINE_DEPTH passes through, so a pipelined and an unpipelined run can be compared.
+    const depth = process.env.LEDGER_INGEST_PIPELINE_DEPTH;
+    const settings = workerSettingsFromEnv({ KAFKA_BROKERS: brokers, LEDGER_WORKER_ROLES: 'ingest', ...(depth ? { LEDGER_INGEST_PIPELINE_DEPTH: depth } : {}) });
     const worker = await startWorker(runtime, settings, { logger: false });
     const topics = { brokers, commandsTopic: settings.topics.commands, resultsTopic: settings.topics.results };
     const untilVisible = async () => {
@@ -48,7 +50,10 @@ runScenario('B2', 'end to end over the real broker: produce → result published
         bench.figure(`${label}: p99`, Number(loop.p99), 'ms', share === 0.5 ? { text: '<= 250', met: Number(loop.p99) <= 250 } : undefined);
         bench.figure(`${label}: read models visible after the last result`, await untilVisible(), 'ms');
       }
-      bench.note(`USAGE_RECORD commands over ${1000} accounts, keyed by account, ${settings.partitions} partitions; worker role ingest in this process with the projector; producer and result consumer in a child process`);
+      bench.note(
+        `USAGE_RECORD commands over ${1000} accounts, keyed by account, ${settings.partitions} partitions, ingest pipeline depth ${settings.ingestPipelineDepth}; ` +
+          'worker role ingest in this process with the projector; producer and result consumer in a child process',
+      );
     } finally {
       await worker.close();
       await runtime.close();

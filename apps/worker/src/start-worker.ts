@@ -39,6 +39,7 @@ export async function startWorker(runtime: LedgerRuntime, settings: WorkerSettin
     heartbeatIntervalMs: settings.heartbeatIntervalMs,
     partitionsConsumedConcurrently: settings.ingestConcurrency,
     maxBytesPerPartition: settings.maxBytesPerPartition,
+    pipelineDepth: settings.ingestPipelineDepth,
   });
   const app = await NestFactory.createMicroservice(WorkerModule.forRoot(runtime, kafka, settings, roles), {
     strategy,

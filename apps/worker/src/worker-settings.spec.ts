@@ -16,6 +16,7 @@ describe('workerSettingsFromEnv', () => {
       heartbeatIntervalMs: 3_000,
       ingestConcurrency: 6,
       maxBytesPerPartition: 1_048_576,
+      ingestPipelineDepth: 2,
       retryInitialMs: 100,
       retryMaxMs: 10_000,
       relayMaxBatch: 500,

@@ -17,6 +17,11 @@ export interface WorkerSettings {
   readonly ingestConcurrency: number;
   /** Upper bound of one fetch per partition, hence of a batch's size. */
   readonly maxBytesPerPartition: number;
+  /**
+   * Batches of one partition that may be handled while earlier ones still publish their results
+   * (1 = publish each batch before taking the next; 2 = handle batch N+1 while N publishes).
+   */
+  readonly ingestPipelineDepth: number;
   /** Exponential backoff of infrastructure retries: first delay and cap. */
   readonly retryInitialMs: number;
   readonly retryMaxMs: number;
@@ -56,6 +61,7 @@ export function workerSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Wor
     heartbeatIntervalMs: integer('LEDGER_KAFKA_HEARTBEAT_INTERVAL_MS', 3_000, 100),
     ingestConcurrency: integer('LEDGER_INGEST_CONCURRENCY', partitions, 1),
     maxBytesPerPartition: integer('LEDGER_KAFKA_MAX_BYTES_PER_PARTITION', 1_048_576, 1024),
+    ingestPipelineDepth: integer('LEDGER_INGEST_PIPELINE_DEPTH', 2, 1),
     retryInitialMs: integer('LEDGER_RETRY_INITIAL_MS', 100, 1),
     retryMaxMs: integer('LEDGER_RETRY_MAX_MS', 10_000, 1),
     relayMaxBatch: integer('LEDGER_RELAY_MAX_BATCH', 500, 1),

@@ -39,6 +39,7 @@ export function testWorkerSettings(names: { topics: LedgerTopics; groupId: strin
     heartbeatIntervalMs: 500,
     ingestConcurrency: 3,
     maxBytesPerPartition: 1_048_576,
+    ingestPipelineDepth: 2,
     retryInitialMs: 20,
     retryMaxMs: 400,
     relayMaxBatch: 200,

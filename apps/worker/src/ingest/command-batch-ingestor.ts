@@ -40,11 +40,15 @@ type Settled =
 
 const isRetryable = (error: unknown): boolean => toCommandFailure(error).disposition === 'retry';
 
+/** Runs `work` until it succeeds or fails for good (see retryWithBackoff); `onRetry` counts the retries. */
+type Attempt = <T>(work: () => Promise<T>, onRetry?: () => void) => Promise<T>;
+
 /**
  * One partition batch of commands, start to durable end: decode (bad messages become dead letters),
  * run the commands (accounts in parallel, each account in offset order, infrastructure failures
- * retried in place), then publish every result and dead letter with acks=all. It resolves only
- * when all of that is durable; the transport commits after it.
+ * retried in place); `ingest` resolves then, so the transport can hand over the partition's next
+ * batch. Publishing every result and dead letter with acks=all is handed to the transport
+ * (`finishLater`), which commits the batch only after that resolved.
  */
 export class CommandBatchIngestor {
   private readonly logger = new Logger(CommandBatchIngestor.name);
@@ -57,13 +61,27 @@ export class CommandBatchIngestor {
 
   async ingest(batch: InboundBatch): Promise<IngestReport> {
     let retries = 0;
+    const decoded = batch.messages.map(decodeCommandMessage);
+    const settled = await this.keptAlive(batch, (attempt) =>
+      runInKeyOrder(decoded.map((item) => ({ key: keyOf(item), run: () => this.settle(item) })), (run) => attempt(run, () => (retries += 1))),
+    );
+    const messages = this.messagesOf(settled, this.options.now?.() ?? new Date());
+    batch.finishLater(() => this.keptAlive(batch, (attempt) => attempt(() => this.sink.send(messages))));
+    const deadLetters = settled.filter((item) => item.kind === 'dead-letter').length;
+    return { results: settled.length - deadLetters, deadLetters, retries };
+  }
+
+  /**
+   * Runs one phase of a batch with its infrastructure failures retried (the partition paused
+   * meanwhile) and heartbeats sent all along: kafkajs heartbeats an eachBatch consumer only between
+   * batches, and a phase that outlives the session timeout (a full fetch under sustained load) would
+   * get the member evicted and the whole batch redelivered, answered twice (DUPLICATE).
+   */
+  private async keptAlive<T>(batch: InboundBatch, phase: (attempt: Attempt) => Promise<T>): Promise<T> {
     let resume: (() => void) | undefined;
     const heartbeat = () => batch.heartbeat().catch((error: Error) => this.logger.warn(`heartbeat: ${error.message}`));
-    // kafkajs heartbeats an eachBatch consumer only between batches: a batch that takes longer than
-    // the session timeout (a full fetch under sustained load) would get the member evicted and the
-    // whole batch redelivered, answered twice (DUPLICATE). So the batch keeps its session alive.
     const heartbeats = setInterval(() => void heartbeat(), this.options.heartbeatIntervalMs);
-    const attempt = <T>(work: () => Promise<T>): Promise<T> =>
+    const attempt: Attempt = (work, onRetry) =>
       retryWithBackoff(work, {
         initialMs: this.options.retryInitialMs,
         maxMs: this.options.retryMaxMs,
@@ -72,18 +90,13 @@ export class CommandBatchIngestor {
         tickMs: this.options.heartbeatIntervalMs,
         onTick: heartbeat,
         onRetry: (error, count, delayMs) => {
-          retries += 1;
+          onRetry?.();
           resume ??= batch.pause();
           this.logger.warn(`${batch.topic}[${batch.partition}] attempt ${count} failed (${(error as Error).message}); retrying in ${delayMs} ms`);
         },
       });
     try {
-      const decoded = batch.messages.map(decodeCommandMessage);
-      const settled = await runInKeyOrder(decoded.map((item) => ({ key: keyOf(item), run: () => this.settle(item) })), attempt);
-      const now = this.options.now?.() ?? new Date();
-      await attempt(() => this.sink.send(this.messagesOf(settled, now)));
-      const deadLetters = settled.filter((item) => item.kind === 'dead-letter').length;
-      return { results: settled.length - deadLetters, deadLetters, retries };
+      return await phase(attempt);
     } finally {
       clearInterval(heartbeats);
       resume?.();

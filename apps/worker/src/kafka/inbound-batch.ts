@@ -9,8 +9,10 @@ export interface InboundMessage {
 }
 
 /**
- * The messages of one topic-partition fetched together. The handler resolves when every message's
- * outcome is durable; only then does the transport commit the batch's offsets.
+ * The messages of one topic-partition fetched together. The handler resolves once the batch's
+ * effects are ordered (the next batch of the partition may start); the transport commits the
+ * batch's offsets once its outcomes are durable: when the handler resolves, or when the work handed
+ * to `finishLater` resolves.
  */
 export interface InboundBatch {
   readonly topic: string;
@@ -22,4 +24,10 @@ export interface InboundBatch {
   pause(): () => void;
   /** False once the consumer is stopping: retry loops give up and nothing is committed. */
   isRunning(): boolean;
+  /**
+   * Hands over what remains to make the outcomes durable (publishing them). The transport runs it
+   * after the previous batch of the partition finished its own, while the next batch is handled,
+   * and commits this batch's offsets only once it resolved. Call at most once, before resolving.
+   */
+  finishLater(finish: () => Promise<void>): void;
 }
