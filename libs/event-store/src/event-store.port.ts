@@ -87,6 +87,13 @@ export interface EventStore {
   ): AllSubscription;
   /** Position of the last event in $all, or undefined for an empty store. */
   headPosition(): Promise<GlobalPosition | undefined>;
+  /**
+   * Runs `work` holding the stream's lock against every other process sharing this store: another
+   * holder waits, and another process's append to the stream fails with StreamLockedError until
+   * the lock is released. For work with a side effect outside the store that an optimistic retry
+   * cannot undo (a charge). Only adapters that several processes open directly (SQLite) have it.
+   */
+  exclusively?<T>(streamId: string, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -98,6 +105,15 @@ export class WrongExpectedRevisionError extends Error {
   ) {
     super(`Stream ${streamId}: expected revision ${String(expected)}, actual ${String(actual)}`);
     this.name = 'WrongExpectedRevisionError';
+  }
+}
+
+/** Another process holds the stream's lock (see `exclusively`): nothing was appended; retry under the lock. */
+export class StreamLockedError extends WrongExpectedRevisionError {
+  constructor(streamId: string, expected: ExpectedRevision, actual: bigint | 'no_stream') {
+    super(streamId, expected, actual);
+    this.message = `Stream ${streamId} is locked by another process`;
+    this.name = 'StreamLockedError';
   }
 }
 

@@ -39,3 +39,34 @@ export function relayedByAccount(events: readonly LedgerEventMessage[]): Map<str
   }
   return byAccount;
 }
+
+/** One money movement, as the ledger's events record it or as the gateway made it. */
+export interface MoneyLine {
+  readonly kind: 'charge' | 'refund';
+  readonly transactionId: string;
+  readonly amount: number;
+}
+
+const byTransaction = (lines: MoneyLine[]): MoneyLine[] => lines.sort((a, b) => a.transactionId.localeCompare(b.transactionId));
+
+/**
+ * Every settled payment in the accounts' streams: a charge event carries `charge.totalCharge`, a
+ * refund event its `amount`, both the gateway's `transactionId`. A PaymentFailed has no transaction.
+ */
+export async function moneyInEvents(store: EventStore, accountIds: readonly string[]): Promise<MoneyLine[]> {
+  const lines: MoneyLine[] = [];
+  for (const accountId of accountIds) {
+    for (const event of await store.readStream(accountStreamId(accountId))) {
+      const data = event.data as { transactionId?: unknown; charge?: { totalCharge: number }; amount?: number };
+      if (typeof data.transactionId !== 'string') continue;
+      lines.push(data.charge ? { kind: 'charge', transactionId: data.transactionId, amount: data.charge.totalCharge } : { kind: 'refund', transactionId: data.transactionId, amount: data.amount! });
+    }
+  }
+  return byTransaction(lines);
+}
+
+/** What the gateway moved for these accounts (refunds belong to the account of their charge). */
+export function moneyAtGateway(movements: readonly Movement[], accountIds: readonly string[]): MoneyLine[] {
+  const accounts = new Set(accountIds);
+  return byTransaction(movements.filter((movement) => accounts.has(movement.accountId ?? '')).map(({ kind, transactionId, amount }) => ({ kind, transactionId, amount })));
+}

@@ -1,4 +1,5 @@
 import {
+  StreamLockedError,
   WrongExpectedRevisionError,
   type AppendResult,
   type EventToAppend,
@@ -58,19 +59,26 @@ export interface AppendClock {
   now(): Date;
 }
 
-/** Runs inside an IMMEDIATE transaction: the check and the inserts see one consistent stream. */
+/**
+ * Runs inside an IMMEDIATE transaction: the check and the inserts see one consistent stream, and a
+ * stream another process holds (`lockedByOther`) cannot change under its holder.
+ */
 export function appendInTransaction(
   queries: SqliteQueries,
   clock: AppendClock,
   streamId: string,
   events: readonly EventToAppend[],
   expected: ExpectedRevision,
+  lockedByOther: (streamId: string) => boolean,
 ): AppendResult {
   const current = queries.lastRevision(streamId);
   const retry = findIdempotentRetry(queries, streamId, events, expected);
   if ('stored' in retry) {
     const last = retry.stored[retry.stored.length - 1];
     return { nextExpectedRevision: last.revision, position: last.position };
+  }
+  if (lockedByOther(streamId)) {
+    throw new StreamLockedError(streamId, expected, current ?? 'no_stream');
   }
   if (retry.overlaps || !expectationHolds(expected, current)) {
     throw new WrongExpectedRevisionError(streamId, expected, current ?? 'no_stream');

@@ -19,6 +19,13 @@ const schema = `
     UNIQUE (stream_id, revision),
     UNIQUE (stream_id, event_id)
   ) STRICT;
+  -- SqliteStreamLocks: a row while a process holds a stream (exclusively); never part of the history.
+  CREATE TABLE IF NOT EXISTS stream_locks (
+    stream_id   TEXT    PRIMARY KEY,
+    holder      TEXT    NOT NULL,
+    holder_pid  INTEGER NOT NULL,
+    acquired_at INTEGER NOT NULL
+  ) STRICT;
 `;
 
 export interface SqliteDatabaseOptions {
@@ -40,5 +47,17 @@ export function openSqliteDatabase({ file, busyTimeoutMs = 5000 }: SqliteDatabas
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.exec(schema);
+  return db;
+}
+
+/**
+ * A second connection to the same file for the stream locks: their commits need no fsync (a lock
+ * dies with its process anyway), so they do not pay the events' synchronous=FULL. An in-memory
+ * database is private to its connection, so there the events' connection is shared.
+ */
+export function openLockConnection(file: string, events: SqliteDatabase, busyTimeoutMs = 5000): SqliteDatabase {
+  if (file === ':memory:') return events;
+  const db = new Database(file, { timeout: busyTimeoutMs });
+  db.pragma('synchronous = NORMAL');
   return db;
 }

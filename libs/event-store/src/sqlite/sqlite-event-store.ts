@@ -16,8 +16,9 @@ import { assertAppendableBatch, assertMaxCount } from '../shared/append-batch';
 import { GroupCommit, type AppendRequest, type AppendSettlement } from './group-commit';
 import { PollingSubscription } from './polling-subscription';
 import { appendInTransaction, type AppendClock } from './sqlite-append';
-import { openSqliteDatabase, type SqliteDatabase } from './sqlite-database';
+import { openLockConnection, openSqliteDatabase, type SqliteDatabase } from './sqlite-database';
 import { prepareQueries, sqlitePosition, type SqliteQueries } from './sqlite-queries';
+import { SqliteStreamLocks, type StreamLockOptions } from './sqlite-stream-locks';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file; parent directories are created. */
@@ -26,6 +27,7 @@ export interface SqliteEventStoreOptions {
   readonly pollIntervalMs?: number;
   readonly busyTimeoutMs?: number;
   readonly clock?: AppendClock;
+  readonly locks?: StreamLockOptions;
 }
 
 // Another process holding the write lock past the busy timeout, or the disk failing: retryable.
@@ -43,17 +45,25 @@ export class SqliteEventStore implements EventStore {
   private readonly queries: SqliteQueries;
   private readonly subscriptions = new Set<PollingSubscription>();
   private readonly groupCommit: GroupCommit;
+  private readonly locks: SqliteStreamLocks;
 
   constructor(
     private readonly db: SqliteDatabase,
     private readonly pollIntervalMs: number,
     clock: AppendClock,
+    lockDb: SqliteDatabase = db,
+    lockOptions: StreamLockOptions = {},
   ) {
     this.queries = prepareQueries(db);
+    this.locks = new SqliteStreamLocks(lockDb, (operation) => this.guard(operation), lockOptions);
+    const lockedByOther = (streamId: string) => {
+      const lock = this.queries.streamLock(streamId);
+      return lock !== undefined && this.locks.heldByOther(lock);
+    };
     // Nested inside the group's transaction this runs in a SAVEPOINT: a failing append is rolled
     // back alone and the rest of the group still commits.
     const appendOne = db.transaction(({ streamId, events, expected }: AppendRequest) =>
-      appendInTransaction(this.queries, clock, streamId, events, expected),
+      appendInTransaction(this.queries, clock, streamId, events, expected, lockedByOther),
     );
     const appendGroup = db.transaction((requests: readonly AppendRequest[]) =>
       requests.map((request): AppendSettlement => {
@@ -114,6 +124,10 @@ export class SqliteEventStore implements EventStore {
     return subscription;
   }
 
+  exclusively<T>(streamId: string, work: () => Promise<T>): Promise<T> {
+    return this.locks.exclusively(streamId, work);
+  }
+
   async headPosition(): Promise<GlobalPosition | undefined> {
     const head = this.guard(() => this.queries.headPosition());
     return head === undefined ? undefined : sqlitePosition(head);
@@ -125,6 +139,7 @@ export class SqliteEventStore implements EventStore {
     if (this.db.open) {
       this.db.close();
     }
+    this.locks.close();
   }
 
   private guard<T>(operation: () => T): T {
@@ -141,6 +156,8 @@ export function openSqliteEventStore({
   pollIntervalMs = 250,
   busyTimeoutMs,
   clock = { now: () => new Date() },
+  locks,
 }: SqliteEventStoreOptions): SqliteEventStore {
-  return new SqliteEventStore(openSqliteDatabase({ file, busyTimeoutMs }), pollIntervalMs, clock);
+  const db = openSqliteDatabase({ file, busyTimeoutMs });
+  return new SqliteEventStore(db, pollIntervalMs, clock, openLockConnection(file, db, busyTimeoutMs), locks);
 }

@@ -1,5 +1,6 @@
 import type { GlobalPosition, RecordedEvent } from '../event-store.port';
 import type { SqliteDatabase } from './sqlite-database';
+import type { StreamLockRow } from './sqlite-stream-locks';
 
 interface EventRow {
   position: bigint;
@@ -61,6 +62,7 @@ export function prepareQueries(db: SqliteDatabase) {
     `SELECT ${columns} FROM events WHERE stream_id = ? AND event_id = ?`,
   );
   const headPosition = prepare<[], { position: bigint | null }>('SELECT MAX(position) AS position FROM events');
+  const streamLock = db.prepare<[string], StreamLockRow>('SELECT holder, holder_pid AS pid, acquired_at AS acquiredAt FROM stream_locks WHERE stream_id = ?');
   const insert = prepare<[NewEventRow], never>(
     `INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created)
      VALUES (@streamId, @revision, @eventId, @type, @data, @metadata, @created)`,
@@ -78,6 +80,7 @@ export function prepareQueries(db: SqliteDatabase) {
       return row && toRecordedEvent(row);
     },
     headPosition: (): bigint | undefined => headPosition.get()?.position ?? undefined,
+    streamLock: (streamId: string): StreamLockRow | undefined => streamLock.get(streamId),
     insert: (row: NewEventRow): bigint => BigInt(insert.run(row).lastInsertRowid),
   };
 }

@@ -8,7 +8,7 @@ import {
   decide,
   rejectionEvent,
 } from '@ledger/domain';
-import { positionToString, WrongExpectedRevisionError } from '@ledger/event-store';
+import { positionToString, StreamLockedError, WrongExpectedRevisionError } from '@ledger/event-store';
 import type { PaymentGateway } from '@ledger/payments';
 import { validateCommandEnvelope } from '@ledger/contracts';
 import type { Clock } from '../clock/clock';
@@ -80,30 +80,45 @@ export class CommandHandler {
     return outcomes;
   }
 
+  /**
+   * Retries when a concurrent writer moved the stream (bounded). A payment is decided again and paid
+   * while the account is held against other processes (`exclusively`), so no other append can land
+   * between the decision that priced the charge and the append that records it; a process whose
+   * append meets a held account waits for it the same way.
+   */
   private async run(command: Command): Promise<CommandOutcome> {
     const actionDate = resolveActionDate(command.issuedAt, this.clock.now());
-    for (let attempt = 0; attempt <= this.maxConflictRetries; attempt++) {
-      const account = await this.accounts.load(command.accountId, attempt > 0);
-      const settled = await this.settle(command, account, actionDate);
-      if (settled === 'stale') continue;
+    let held = false;
+    let catchUp = false;
+    for (let conflicts = 0; conflicts <= this.maxConflictRetries; ) {
       try {
-        return await this.record(command, account, settled, actionDate);
+        const outcome = held
+          ? await this.accounts.exclusively(command.accountId, () => this.attempt(command, actionDate, true, true))
+          : await this.attempt(command, actionDate, catchUp, false);
+        if (outcome !== 'hold') return outcome;
+        held = true;
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        held ||= error instanceof StreamLockedError;
+        catchUp = true;
+        conflicts += 1;
       }
     }
     throw new ConcurrencyExhaustedError(command.accountId);
   }
 
-  /** Decides, and for a payment makes sure the state is current before money moves. */
-  private async settle(command: Command, account: LoadedAccount, actionDate: string): Promise<Settled | 'stale'> {
+  /**
+   * load → decide → (pay) → append. Money moves only when `held`; otherwise a payment answers 'hold'.
+   * Holding, the state is read afresh first, so a stale cache never prices a charge.
+   */
+  private async attempt(command: Command, actionDate: string, catchUp: boolean, held: boolean): Promise<CommandOutcome | 'hold'> {
+    const account = await this.accounts.load(command.accountId, catchUp);
     const decision = decide(command, account.state, { catalog: this.catalog(), actionDate });
-    if (decision.kind !== 'payment') return decision;
-    if (command.dryRun) return decision.settle(simulatedApproval(decision.request, actionDate)) as Settled;
-    const current = await this.accounts.load(command.accountId, true);
-    if (current.revision !== account.revision) return 'stale';
+    if (decision.kind !== 'payment') return this.record(command, account, decision, actionDate);
+    if (command.dryRun) return this.record(command, account, decision.settle(simulatedApproval(decision.request, actionDate)) as Settled, actionDate);
+    if (!held) return 'hold';
     const result = await executePayment(this.gateway, this.sealer, decision.request, command);
-    return decision.settle(result) as Settled;
+    return this.record(command, account, decision.settle(result) as Settled, actionDate);
   }
 
   private async record(command: Command, account: LoadedAccount, decision: Settled, actionDate: string): Promise<CommandOutcome> {

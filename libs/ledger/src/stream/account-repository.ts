@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { AccountState, DomainEvent, GENESIS_HASH, chainHash, eventId, evolve, initialState } from '@ledger/domain';
+import { AccountState, DomainEvent, GENESIS_HASH, chainHash, eventId, evolve, indexedIdsOf, initialState } from '@ledger/domain';
 import { EventStore, GlobalPosition, WrongExpectedRevisionError } from '@ledger/event-store';
 import { LedgerEventMetadata, accountStreamId, metadataOf, toDomainEvent } from './account-stream';
 
@@ -26,6 +26,19 @@ export interface AppendedEvents {
   readonly position: GlobalPosition;
 }
 
+export interface AccountCacheOptions {
+  readonly cachedAccounts?: number;
+  /**
+   * Bound on the idempotency ids (commandIds, open periods' usageIds) all cached states hold
+   * together, about 64 bytes each: an account's state grows with every command, so a count of
+   * accounts alone bounds nothing (design.md "Idempotency indexes in memory").
+   */
+  readonly cachedIds?: number;
+}
+
+/** 8 M ids ≈ 0.5 GB of states; beyond it the least recent accounts are re-read from their streams. */
+const DEFAULT_CACHED_IDS = 8_000_000;
+
 /**
  * Loads and appends account streams. Folded states are cached by stream revision, so a long
  * history is read once and each later command only reads what was appended since (if anything).
@@ -35,9 +48,13 @@ export class AccountRepository {
 
   constructor(
     private readonly store: EventStore,
-    options: { readonly cachedAccounts?: number } = {},
+    options: AccountCacheOptions = {},
   ) {
-    this.cache = new LRUCache({ max: options.cachedAccounts ?? 50_000 });
+    this.cache = new LRUCache({
+      max: options.cachedAccounts ?? 50_000,
+      maxSize: options.cachedIds ?? DEFAULT_CACHED_IDS,
+      sizeCalculation: (account) => 1 + indexedIdsOf(account.state),
+    });
   }
 
   /**
@@ -94,6 +111,14 @@ export class AccountRepository {
       if (error instanceof WrongExpectedRevisionError) this.cache.delete(account.accountId);
       throw error;
     }
+  }
+
+  /**
+   * Runs `work` holding the account stream against other processes, where the store can (SQLite
+   * shared by several processes); elsewhere the caller's in-process serialisation is all there is.
+   */
+  exclusively<T>(accountId: string, work: () => Promise<T>): Promise<T> {
+    return this.store.exclusively ? this.store.exclusively(accountStreamId(accountId), work) : work();
   }
 
   forget(accountId: string): void {
