@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { AccountState, DomainEvent, evolve, initialState } from '@ledger/domain';
+import { AccountState, DomainEvent, evolve, initialState, withoutDedupeIndexes } from '@ledger/domain';
 import { type EventStore, type RecordedEvent, toDomainEvent } from '@ledger/event-store';
 
 /**
@@ -17,10 +17,13 @@ export class ProjectedAccountStates {
     this.states = new LRUCache({ max: maxAccounts });
   }
 
-  /** Folds `event` onto the account's state and returns the state after it. */
+  /**
+   * Folds `event` onto the account's state and returns the state after it, without the decider's
+   * idempotency indexes (only this event's command outcome is kept): read models never need them.
+   */
   async apply(accountId: string, event: RecordedEvent, domainEvent: DomainEvent): Promise<AccountState> {
     const before = await this.stateBefore(accountId, event);
-    const after = evolve(before, domainEvent);
+    const after = withoutDedupeIndexes(evolve(before, domainEvent), domainEvent.data.commandId);
     this.states.set(accountId, { state: after, revision: event.revision });
     return after;
   }

@@ -22,17 +22,31 @@ export interface DemoKey {
 export class EntryProcess {
   private output = '';
   private readonly exited: Promise<number | string>;
+  private readonly listeners: ((chunk: string) => void)[] = [];
 
-  private constructor(private readonly child: ChildProcess) {
-    const keep = (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-KEPT_OUTPUT));
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly entry: string,
+  ) {
+    const keep = (chunk: Buffer) => {
+      const text = chunk.toString();
+      this.output = (this.output + text).slice(-KEPT_OUTPUT);
+      for (const listener of this.listeners) listener(text);
+    };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
     this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
   }
 
-  static start(entry: 'apps/api/src/main.ts' | 'apps/worker/src/main.ts', env: Record<string, string>): EntryProcess {
+  /** `nodeFlags` go on the command line (NODE_OPTIONS refuses V8 flags such as --expose-gc). */
+  static start(entry: 'apps/api/src/main.ts' | 'apps/worker/src/main.ts', env: Record<string, string>, nodeFlags: readonly string[] = []): EntryProcess {
     const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !RUN_CONFIG.test(name)));
-    return new EntryProcess(spawn(process.execPath, [RUNNER, entry], { cwd: ROOT, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
+    return new EntryProcess(spawn(process.execPath, [...nodeFlags, RUNNER, entry], { cwd: ROOT, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }), entry);
+  }
+
+  /** Every chunk of output from now on (stdout and stderr), as it arrives. */
+  onOutput(listener: (chunk: string) => void): void {
+    this.listeners.push(listener);
   }
 
   get pid(): number {
@@ -43,7 +57,7 @@ export class EntryProcess {
     return this.output;
   }
 
-  abortReason = (): string | undefined => (this.child.exitCode !== null || this.child.signalCode !== null ? `${this.child.spawnargs[2]} exited:\n${this.output.slice(-3000)}` : undefined);
+  abortReason = (): string | undefined => (this.child.exitCode !== null || this.child.signalCode !== null ? `${this.entry} exited:\n${this.output.slice(-3000)}` : undefined);
 
   stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | string> {
     if (!this.abortReason()) this.child.kill(signal);
@@ -62,12 +76,17 @@ export async function apiReady(api: EntryProcess, baseUrl: string): Promise<Demo
     },
     { what: 'the api start banner', timeoutMs: 120_000, abortReason: api.abortReason },
   );
-  await pollUntil(
+  await apiHealthy(api, baseUrl);
+  return key;
+}
+
+/** Waits until the api answers `GET /health/ready` with 200 (stores reachable, read models caught up). */
+export function apiHealthy(api: EntryProcess, baseUrl: string, timeoutMs = 60_000): Promise<void> {
+  return pollUntil(
     async () => {
       const response = await fetch(`${baseUrl}/health/ready`);
       if (response.status !== 200) throw new Error(`GET /health/ready answered ${response.status}`);
     },
-    { what: 'api readiness', timeoutMs: 60_000, abortReason: api.abortReason },
+    { what: `api readiness at ${baseUrl}`, timeoutMs, abortReason: api.abortReason },
   );
-  return key;
 }

@@ -4,11 +4,26 @@ import type { CommandResultMessage } from '@ledger/messaging';
 import { asMessage, commandEnvelope } from '../../kafka/support/envelopes';
 import { produce } from '../../kafka/support/kafka-test-kit';
 
-/** Counts a topic's messages by result status without keeping them (ten minutes of results). */
+/** The UsageStream's sequence number in a commandId (`<accountId>-u<sequence>`), else undefined. */
+const sequenceOf = (commandId: string): number | undefined => {
+  const match = /-u(\d+)$/.exec(commandId);
+  return match ? Number(match[1]) : undefined;
+};
+
+/**
+ * Counts a topic's messages without keeping them (ten minutes of results): how many commands were
+ * answered at least once (a bitmap by sequence number), and each answer classified by outcome
+ * (`ACCEPTED`, `DUPLICATE of ACCEPTED`, `REJECTED <code>`), first answers apart from re-answers
+ * (a re-answer = the worker saw the command again: a Kafka redelivery).
+ */
 export class ResultCounter {
   total = 0;
+  distinct = 0;
   notAccepted = 0;
   lastProblem: string | undefined;
+  readonly firstAnswers = new Map<string, number>();
+  readonly reAnswers = new Map<string, number>();
+  private answered = new Uint8Array(1 << 20);
 
   private constructor(private readonly consumer: Consumer) {}
 
@@ -20,19 +35,44 @@ export class ResultCounter {
     await consumer.run({
       eachMessage: async ({ message }) => {
         counter.total += 1;
-        if (!parse) return;
-        const result = JSON.parse(message.value!.toString()) as CommandResultMessage;
-        if (result.status !== 'ACCEPTED') {
-          counter.notAccepted += 1;
-          counter.lastProblem = `${result.commandId}: ${result.status} ${result.errorCode ?? ''} ${result.errorMessage ?? ''}`;
-        }
+        if (parse) counter.count(JSON.parse(message.value!.toString()) as CommandResultMessage);
       },
     });
     return counter;
   }
 
+  /** e.g. `{"ACCEPTED":74456}`, `{"DUPLICATE of ACCEPTED":12300}`. */
+  static describe(outcomes: ReadonlyMap<string, number>): string {
+    return JSON.stringify(Object.fromEntries(outcomes));
+  }
+
   stop(): Promise<void> {
     return this.consumer.disconnect();
+  }
+
+  private count(result: CommandResultMessage): void {
+    const outcome = result.status === 'DUPLICATE' ? `DUPLICATE of ${result.originalStatus}` : `${result.status}${result.errorCode ? ` ${result.errorCode}` : ''}`;
+    const first = this.firstAnswerOf(result.commandId);
+    const tally = first ? this.firstAnswers : this.reAnswers;
+    tally.set(outcome, (tally.get(outcome) ?? 0) + 1);
+    if (result.status !== 'ACCEPTED') {
+      this.notAccepted += 1;
+      this.lastProblem = `${result.commandId}: ${result.status} ${result.errorCode ?? ''} ${result.errorMessage ?? ''}`;
+    }
+  }
+
+  private firstAnswerOf(commandId: string): boolean {
+    const sequence = sequenceOf(commandId);
+    if (sequence === undefined) return true;
+    while (sequence >= this.answered.length) {
+      const grown = new Uint8Array(this.answered.length * 2);
+      grown.set(this.answered);
+      this.answered = grown;
+    }
+    if (this.answered[sequence] === 1) return false;
+    this.answered[sequence] = 1;
+    this.distinct += 1;
+    return true;
   }
 }
 

@@ -1,20 +1,17 @@
-import { Map as ImmutableMap, Set as ImmutableSet } from 'immutable';
+import { Map as ImmutableMap } from 'immutable';
 import type { Tier } from '../catalog/catalog';
 import type { IssuerType, TrialOnExpiry } from '../commands/command';
 import type { RenewalQuote, ScheduledChange } from '../events/charges';
 import type { CardSnapshot } from '../events/event';
 import type { Period } from '../time/kst';
+import { type CommandIndex, CompactCommandIndex } from './command-index';
+import type { IdSet } from './grow-only-set';
+
+export * from './command-index';
+export * from './grow-only-set';
+export * from './without-dedupe-indexes';
 
 export type SubscriptionStatus = 'ACTIVE' | 'PAST_DUE' | 'CANCELED';
-export type CommandStatus = 'ACCEPTED' | 'REJECTED';
-
-export interface CommandRecord {
-  readonly status: CommandStatus;
-  readonly billingLogIds: readonly string[];
-  readonly errorCode?: string;
-  readonly errorMessage?: string;
-}
-
 /** A charge log that money moved for, with what is left to refund. */
 export interface ChargeRecord {
   readonly billingLogId: string;
@@ -55,7 +52,8 @@ export interface PendingRenewal {
 
 export interface PeriodUsage {
   readonly messages: number;
-  readonly usageIds: ImmutableSet<string>;
+  /** Exact dedupe of usage records within the period. */
+  readonly usageIds: IdSet;
 }
 
 export interface AccountState {
@@ -77,7 +75,8 @@ export interface AccountState {
   readonly usage: ImmutableMap<Period, PeriodUsage>;
   /** Contacts are a gauge: the latest value reported. */
   readonly contacts: number;
-  readonly commands: ImmutableMap<string, CommandRecord>;
+  /** Every command ever applied, by commandId: a redelivery returns its original outcome. */
+  readonly commands: CommandIndex;
   readonly charges: ImmutableMap<string, ChargeRecord>;
 }
 
@@ -96,9 +95,13 @@ export const initialState = (accountId: string): AccountState => ({
   pendingRenewal: null,
   usage: ImmutableMap(),
   contacts: 0,
-  commands: ImmutableMap(),
+  commands: CompactCommandIndex.empty(),
   charges: ImmutableMap(),
 });
+
+/** Ids the state keeps for idempotency (commands, usage records of open periods): its memory weight. */
+export const indexedIdsOf = (state: AccountState): number =>
+  state.usage.reduce((total, periodUsage) => total + periodUsage.usageIds.size, state.commands.size);
 
 export const isPaid = (state: AccountState): boolean => state.currentPeriod !== null;
 

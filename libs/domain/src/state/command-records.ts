@@ -1,6 +1,5 @@
-import type { Map as ImmutableMap } from 'immutable';
 import { billingLogIdsOfEvent, type DomainEvent } from '../events/event';
-import type { CommandRecord } from './account-state';
+import { ACCEPTED_WITHOUT_LOGS, type CommandIndex } from './command-index';
 
 const rejectionOf = (event: DomainEvent): { code: string; message: string } | null => {
   switch (event.type) {
@@ -14,13 +13,12 @@ const rejectionOf = (event: DomainEvent): { code: string; message: string } | nu
 };
 
 /** One command may append several events; once any of them rejects it, the outcome stays REJECTED. */
-export const recordCommand = (
-  commands: ImmutableMap<string, CommandRecord>,
-  event: DomainEvent,
-): ImmutableMap<string, CommandRecord> => {
+export const recordCommand = (commands: CommandIndex, event: DomainEvent): CommandIndex => {
   const existing = commands.get(event.data.commandId);
-  const billingLogIds = [...(existing?.billingLogIds ?? []), ...billingLogIdsOfEvent(event)];
+  const newLogIds = billingLogIdsOfEvent(event);
   const rejection = rejectionOf(event);
+  if (rejection === null && newLogIds.length === 0) return existing === undefined ? commands.set(event.data.commandId, ACCEPTED_WITHOUT_LOGS) : commands;
+  const billingLogIds = [...(existing?.billingLogIds ?? []), ...newLogIds];
   if (rejection !== null) {
     return commands.set(event.data.commandId, { status: 'REJECTED', billingLogIds, errorCode: rejection.code, errorMessage: rejection.message });
   }

@@ -1,9 +1,9 @@
-import { Set as ImmutableSet } from 'immutable';
 import type { RenewalQuote } from '../events/charges';
 import type { DomainEvent, EventOf, LoggedEvent, Settled } from '../events/event';
 import { comparePeriods, periodOf, type Period } from '../time/kst';
 import { initialState, type AccountState, type ChargeRecord } from './account-state';
 import { recordCommand } from './command-records';
+import { GrowOnlySet } from './grow-only-set';
 
 const withoutUsageBefore = (state: AccountState, period: Period): AccountState['usage'] =>
   state.usage.filter((_, key) => comparePeriods(key, period) >= 0);
@@ -74,7 +74,7 @@ const renew = (state: AccountState, event: EventOf<'SubscriptionRenewed.v1'>): A
 
 const recordUsage = (state: AccountState, event: EventOf<'UsageRecorded.v1'>): AccountState => {
   const { period, usageId, metric, quantity } = event.data;
-  const current = state.usage.get(period) ?? { messages: 0, usageIds: ImmutableSet<string>() };
+  const current = state.usage.get(period) ?? { messages: 0, usageIds: GrowOnlySet.empty() };
   const updated = {
     messages: metric === 'messages' ? current.messages + quantity : current.messages,
     usageIds: current.usageIds.add(usageId),
