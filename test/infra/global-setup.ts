@@ -7,6 +7,12 @@ import { startMongoWire } from './mongo-wire';
 import { runMayNeedServers } from './test-selection';
 import { setRunningServers, type RunningServer } from './running-servers';
 
+/** A larger server heap for long runs (the sustained-load run keeps hundreds of thousands of documents). */
+const heapFromEnv = (name: string): number | undefined => {
+  const megabytes = Number(process.env[name]);
+  return Number.isInteger(megabytes) && megabytes > 0 ? megabytes : undefined;
+};
+
 export default async function globalSetup(globalConfig: Config.GlobalConfig): Promise<void> {
   if (!runMayNeedServers(globalConfig)) return;
 
@@ -24,7 +30,7 @@ export default async function globalSetup(globalConfig: Config.GlobalConfig): Pr
   }
   if (!process.env.MONGO_URL) {
     starts.push(
-      startMongoWire().then((mongo) => {
+      startMongoWire({ heapMb: heapFromEnv('LEDGER_TEST_MONGO_HEAP_MB') }).then((mongo) => {
         started.push({ name: 'mongo-wire', stop: mongo.stop });
         process.env.MONGO_URL = mongo.url;
         report(`MongoDB-wire server ${mongo.url}`, startedAt);
