@@ -3,6 +3,15 @@ import { cpus, freemem, loadavg, totalmem } from 'node:os';
 /** Milliseconds since `start` (a `process.hrtime.bigint()` reading), as a float. */
 export const elapsedMs = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
 
+/**
+ * CPU milliseconds (user + system, all threads) since a `process.cpuUsage()` reading: on this shared
+ * machine a phase's wall time stretches with the load, its CPU time much less.
+ */
+export const cpuMsSince = (start: NodeJS.CpuUsage): number => {
+  const { user, system } = process.cpuUsage(start);
+  return Math.round((user + system) / 1000);
+};
+
 export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
   const start = process.hrtime.bigint();
   const result = await work();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openLedgerRuntime } from '@ledger/runtime';
 import { benchAccountId, usageRecord } from '../harness/commands';
-import { elapsedMs, ratio, retainedMiB } from '../harness/measure';
+import { cpuMsSince, elapsedMs, ratio, retainedMiB } from '../harness/measure';
 import { runPhase, runPhaseIfChild, type PhaseInput } from '../harness/phases';
 import { B5_ACCOUNTS, B5_QUICK_ACCOUNTS, sharedHistory } from '../harness/shared-history';
 import { runScenario } from '../harness/scenario-result';
@@ -32,10 +32,12 @@ async function embedded({ file, accounts, seconds, rate }: PhaseInput) {
     const runtime = await openLedgerRuntime({ dataDir, mongoDbName: 'bench', testClock: true });
     runtime.testClock!.set(LOAD_INSTANT);
     const start = process.hrtime.bigint();
+    const cpuStart = process.cpuUsage();
     await runtime.projector.start();
     const head = await runtime.eventStore.headPosition();
     if (head) await runtime.projector.whenVisible(head);
     const catchUpMs = elapsedMs(start);
+    const catchUpCpuMs = cpuMsSince(cpuStart);
     const caughtUp = retainedMiB();
 
     const pick = accountPicker(Number(accounts));
@@ -72,6 +74,7 @@ async function embedded({ file, accounts, seconds, rate }: PhaseInput) {
     await runtime.close();
     return {
       catchUpMs,
+      catchUpCpuMs,
       rssCaughtUp: caughtUp.rss,
       heapCaughtUp: caughtUp.heap,
       rssFirstSample: samples[0] ?? caughtUp.rss,
@@ -97,6 +100,7 @@ if (!runPhaseIfChild(__filename, { embedded })) {
     const result = await runPhase(__filename, 'embedded', { file: history.file, accounts, seconds, rate }, ['--expose-gc', '--max-old-space-size=12288']);
     bench.note(`${accounts} accounts, ${history.events} events of history; then ${seconds} s of ${rate} USAGE_RECORD commands/s (open loop, random accounts); RSS samples every 10 s: ${result.samples}`);
     bench.figure('catch-up of the read models at start', Math.round(Number(result.catchUpMs) / 1000), 's');
+    bench.figure('catch-up CPU time (all threads; the wall time stretches with the machine load)', Math.round(Number(result.catchUpCpuMs) / 1000), 's');
     bench.figure(`RSS after catch-up (${history.events} events, after GC)`, Number(result.rssCaughtUp), 'MiB');
     bench.figure('heap after catch-up', Number(result.heapCaughtUp), 'MiB');
     bench.figure(`RSS at the end of ${seconds} s of load`, Number(result.rssEnd), 'MiB');

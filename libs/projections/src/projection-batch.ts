@@ -6,6 +6,8 @@ import { READ_MODELS } from './read-models';
 /** Documents of a run of events, grouped per collection; the newest per id wins. */
 export class ProjectionBatch {
   private readonly collections = new Map<string, Map<string, PositionedDocument<ReadDocument>>>();
+  /** The last projection per account: its plan document is built only when the batch is written. */
+  private readonly plans = new Map<string, { documents: ProjectedDocuments; position: GlobalPosition }>();
   private events = 0;
   lastPosition: GlobalPosition | undefined;
 
@@ -20,7 +22,7 @@ export class ProjectionBatch {
   add(position: GlobalPosition, documents: ProjectedDocuments): void {
     documents.billingLogs.forEach((doc) => this.put(READ_MODELS.billingLogs, doc, position));
     documents.billingSnapshots.forEach((doc) => this.put(READ_MODELS.billingSnapshots, doc, position));
-    this.put(READ_MODELS.plans, documents.plan, position);
+    this.plans.set(documents.accountId, { documents, position });
     if (documents.outcome) this.put(READ_MODELS.commandOutcomes, documents.outcome, position);
     this.skip(position);
   }
@@ -32,6 +34,8 @@ export class ProjectionBatch {
   }
 
   async writeTo(readStore: ReadStore): Promise<void> {
+    for (const { documents, position } of this.plans.values()) this.put(READ_MODELS.plans, documents.plan, position);
+    this.plans.clear();
     await Promise.all(
       [...this.collections].map(([name, docs]) => readStore.collection(name).upsertMany([...docs.values()])),
     );

@@ -1,8 +1,14 @@
 import { InvalidDocumentError } from '../read-store.errors';
 
-function isPlainObject(value: object): value is Record<string, unknown> {
+export function isPlainObject(value: object): value is Record<string, unknown> {
   const prototype = Object.getPrototypeOf(value) as unknown;
   return prototype === Object.prototype || prototype === null;
+}
+
+/** The refusal for a value BSON cannot round-trip (shared by every walk over a document). */
+export function unsupportedValue(value: unknown): InvalidDocumentError {
+  const kind = typeof value === 'object' && value !== null ? (value.constructor?.name ?? 'object') : typeof value;
+  return new InvalidDocumentError(`Read-store documents hold JSON values and Dates only, not ${kind}`);
 }
 
 /**
@@ -24,8 +30,7 @@ export function cloneValue(value: unknown): unknown {
     }
     return copy;
   }
-  const kind = typeof value === 'object' ? (value.constructor?.name ?? 'object') : typeof value;
-  throw new InvalidDocumentError(`Read-store documents hold JSON values and Dates only, not ${kind}`);
+  throw unsupportedValue(value);
 }
 
 export function cloneDocument<T>(doc: T): T {

@@ -13,6 +13,12 @@ export interface PreparedUpsert {
   readonly position: EncodedPosition;
 }
 
+/** The winning item for one `_id` of a batch, still the caller's object. */
+export interface NewestUpsert<T extends ReadDocument> {
+  readonly doc: T;
+  readonly position: EncodedPosition;
+}
+
 function validate(doc: ReadDocument): void {
   if (typeof doc?._id !== 'string' || doc._id.length === 0) {
     throw new InvalidDocumentError('A read-store document needs a non-empty string _id');
@@ -23,20 +29,25 @@ function validate(doc: ReadDocument): void {
 }
 
 /**
- * Validates and copies a batch, keeping the newest item per `_id` (the first of equal positions),
- * so that an adapter applies at most one write per document and batch order never matters.
+ * Validates a batch and keeps the newest item per `_id` (the first of equal positions), so that an
+ * adapter applies at most one write per document and batch order never matters.
  */
-export function prepareUpsertBatch<T extends ReadDocument>(items: readonly PositionedDocument<T>[]): PreparedUpsert[] {
-  const newest = new Map<string, { item: PositionedDocument<T>; position: EncodedPosition }>();
+export function newestPerId<T extends ReadDocument>(items: readonly PositionedDocument<T>[]): Map<string, NewestUpsert<T>> {
+  const newest = new Map<string, NewestUpsert<T>>();
   for (const item of items) {
     validate(item.doc);
     const position = encodePosition(item.position);
     const kept = newest.get(item.doc._id);
-    if (!kept || kept.position < position) newest.set(item.doc._id, { item, position });
+    if (!kept || kept.position < position) newest.set(item.doc._id, { doc: item.doc, position });
   }
-  return [...newest.values()].map(({ item, position }) => ({
-    id: item.doc._id,
-    doc: cloneDocument(item.doc) as unknown as Record<string, unknown>,
+  return newest;
+}
+
+/** newestPerId, each winner deep-copied (the form an adapter that keeps objects needs). */
+export function prepareUpsertBatch<T extends ReadDocument>(items: readonly PositionedDocument<T>[]): PreparedUpsert[] {
+  return [...newestPerId(items)].map(([id, { doc, position }]) => ({
+    id,
+    doc: cloneDocument(doc) as unknown as Record<string, unknown>,
     position,
   }));
 }

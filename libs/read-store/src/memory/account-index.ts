@@ -2,39 +2,46 @@ import type { Filter } from '../read-store.port';
 
 const INDEXED_FIELD = 'accountId';
 
-/**
- * Ids per top-level `accountId`, so an account's list query (the hot path of the API) touches only
- * that account's documents instead of scanning the whole collection.
- */
-export class AccountIndex {
-  private readonly idsByAccount = new Map<string, Set<string>>();
+/** The entries of one account; an entry points back at its bucket, so moving it needs no lookup. */
+export interface AccountBucket<E> {
+  readonly account: string;
+  readonly entries: E[];
+}
 
-  add(id: string, doc: Record<string, unknown>): void {
+/**
+ * Entries per top-level `accountId`, so an account's list query (the hot path of the API) touches
+ * only that account's documents instead of scanning the whole collection. Buckets are plain arrays:
+ * an account holds a few dozen documents, and an array is a fraction of a Set's memory.
+ */
+export class AccountIndex<E> {
+  private readonly buckets = new Map<string, AccountBucket<E>>();
+
+  /** The bucket a document belongs in (created when new), or undefined when it has no string accountId. */
+  bucketFor(doc: Readonly<Record<string, unknown>>): AccountBucket<E> | undefined {
     const account = doc[INDEXED_FIELD];
-    if (typeof account !== 'string') return;
-    let ids = this.idsByAccount.get(account);
-    if (!ids) this.idsByAccount.set(account, (ids = new Set()));
-    ids.add(id);
+    if (typeof account !== 'string') return undefined;
+    let bucket = this.buckets.get(account);
+    if (!bucket) this.buckets.set(account, (bucket = { account, entries: [] }));
+    return bucket;
   }
 
-  remove(id: string, doc: Record<string, unknown>): void {
-    const account = doc[INDEXED_FIELD];
-    if (typeof account !== 'string') return;
-    const ids = this.idsByAccount.get(account);
-    ids?.delete(id);
-    if (ids?.size === 0) this.idsByAccount.delete(account);
+  remove(bucket: AccountBucket<E> | undefined, entry: E): void {
+    if (!bucket) return;
+    const at = bucket.entries.indexOf(entry);
+    if (at >= 0) bucket.entries.splice(at, 1);
+    if (bucket.entries.length === 0 && this.buckets.get(bucket.account) === bucket) this.buckets.delete(bucket.account);
   }
 
   clear(): void {
-    this.idsByAccount.clear();
+    this.buckets.clear();
   }
 
-  /** Ids that can match, or undefined when the filter does not pin accountId to strings. */
-  candidates(filter: Filter): Iterable<string> | undefined {
+  /** Entries that can match, or undefined when the filter does not pin accountId to strings. */
+  candidates(filter: Filter): readonly E[] | undefined {
     const accounts = pinnedStrings(filter[INDEXED_FIELD]);
     if (!accounts) return undefined;
-    if (accounts.length === 1) return this.idsByAccount.get(accounts[0]) ?? [];
-    return new Set(accounts.flatMap((account) => [...(this.idsByAccount.get(account) ?? [])]));
+    if (accounts.length === 1) return this.buckets.get(accounts[0])?.entries ?? [];
+    return [...new Set(accounts)].flatMap((account) => this.buckets.get(account)?.entries ?? []);
   }
 }
 

@@ -1,44 +1,77 @@
 import type { Filter, FindOptions, PositionedDocument, Projected, Projection, ReadCollection, ReadDocument, UpsertResult } from '../read-store.port';
 import { cloneDocument } from '../document/clone-document';
-import { prepareUpsertBatch } from '../document/upsert-batch';
-import { compileFilter } from '../query/compile-filter';
+import { newestPerId } from '../document/upsert-batch';
 import { compileFindOptions } from '../query/find-options';
 import { matchesFilter } from '../query/match-filter';
 import { applyProjection } from '../query/projection';
 import { sortComparator } from '../query/sort';
-import { AccountIndex, pinnedStrings } from './account-index';
+import { AccountIndex, pinnedStrings, type AccountBucket } from './account-index';
+import type { FilterCache, PreparedFilter } from './filter-cache';
+import { exactJsonOf } from './stored-document';
+import { TextArena, type ArenaSlot } from './text-arena';
 
 type StoredDoc = Record<string, unknown>;
 
-interface Entry {
-  readonly doc: StoredDoc;
-  readonly position: string;
+/** One stored document, updated in place (the account index points at it): JSON text in the arena, or a frozen copy. */
+class Entry implements ArenaSlot {
+  chunk = 0;
+  offset = 0;
+  length = 0;
+  /** Set when JSON cannot hold the document exactly (Dates, -0, NaN); the arena slot is unused then. */
+  object: Readonly<StoredDoc> | undefined = undefined;
+
+  constructor(
+    readonly id: string,
+    public position: string,
+    public bucket: AccountBucket<Entry> | undefined,
+  ) {}
+}
+
+interface Match {
+  readonly entry: Entry;
+  /** Decoded for the filter: a private copy, or undefined when the filter needed none. */
+  readonly doc: StoredDoc | undefined;
 }
 
 export class MemoryCollection<T extends ReadDocument> implements ReadCollection<T> {
   private readonly entries = new Map<string, Entry>();
-  private readonly accounts = new AccountIndex();
+  private readonly accounts = new AccountIndex<Entry>();
+  private readonly arena = new TextArena();
 
-  constructor(private readonly assertOpen: () => void) {}
+  constructor(
+    private readonly assertOpen: () => void,
+    private readonly filters: FilterCache,
+  ) {}
 
   async upsertMany(items: readonly PositionedDocument<T>[]): Promise<UpsertResult> {
     this.assertOpen();
     let written = 0;
-    for (const { id, doc, position } of prepareUpsertBatch(items)) {
-      const stored = this.entries.get(id);
-      if (stored && stored.position >= position) continue;
-      if (stored) this.accounts.remove(id, stored.doc);
-      this.entries.set(id, { doc, position });
-      this.accounts.add(id, doc);
+    for (const [id, { doc, position }] of newestPerId(items)) {
+      let entry = this.entries.get(id);
+      if (entry && entry.position >= position) continue;
+      const json = exactJsonOf(doc);
+      const object = json === undefined ? Object.freeze(cloneDocument(doc) as unknown as StoredDoc) : undefined;
+      const bucket = this.accounts.bucketFor(doc as unknown as StoredDoc);
+      if (!entry) {
+        this.entries.set(id, (entry = new Entry(id, position, bucket)));
+        bucket?.entries.push(entry);
+      } else {
+        this.forget(entry);
+        entry.position = position;
+        if (entry.bucket !== bucket) this.move(entry, bucket);
+      }
+      entry.object = object;
+      if (json !== undefined) this.arena.write(entry, json);
       written++;
     }
+    this.compactIfWasteful();
     return { written, skipped: items.length - written };
   }
 
   async get(id: string): Promise<T | undefined> {
     this.assertOpen();
     const entry = this.entries.get(id);
-    return entry && (cloneDocument(entry.doc) as unknown as T);
+    return entry && (this.decode(entry) as unknown as T);
   }
 
   find(filter: Filter, options?: FindOptions): Promise<T[]>;
@@ -47,25 +80,27 @@ export class MemoryCollection<T extends ReadDocument> implements ReadCollection<
     this.assertOpen();
     const { sort, skip, limit, projection } = compileFindOptions(options);
     const byKeys = sortComparator(sort);
-    const page = this.matching(filter)
-      .sort((a, b) => byKeys(a.doc, b.doc))
-      .slice(skip, limit === undefined ? undefined : skip + limit)
-      .map((entry) => cloneDocument(entry.doc));
+    const page = this.matching(filter, true)
+      .map(({ doc }) => doc as StoredDoc)
+      .sort(byKeys)
+      .slice(skip, limit === undefined ? undefined : skip + limit);
     return (projection ? page.map((doc) => applyProjection(doc, projection)) : page) as unknown as T[];
   }
 
   async count(filter: Filter): Promise<number> {
     this.assertOpen();
-    return this.matching(filter).length;
+    return this.matching(filter, false).length;
   }
 
   async deleteMany(filter: Filter): Promise<number> {
     this.assertOpen();
-    const doomed = this.matching(filter);
-    for (const { doc } of doomed) {
-      this.entries.delete(doc._id as string);
-      this.accounts.remove(doc._id as string, doc);
+    const doomed = this.matching(filter, false);
+    for (const { entry } of doomed) {
+      this.entries.delete(entry.id);
+      this.accounts.remove(entry.bucket, entry);
+      this.forget(entry);
     }
+    this.compactIfWasteful();
     return doomed.length;
   }
 
@@ -73,23 +108,56 @@ export class MemoryCollection<T extends ReadDocument> implements ReadCollection<
     this.assertOpen();
     this.entries.clear();
     this.accounts.clear();
+    this.arena.clear();
   }
 
-  private matching(filter: Filter): Entry[] {
-    const compiled = compileFilter(filter);
-    const matches: Entry[] = [];
+  /** A fresh copy the caller may change freely. */
+  private decode(entry: Entry): StoredDoc {
+    return entry.object ? cloneDocument(entry.object as StoredDoc) : (JSON.parse(this.arena.read(entry)) as StoredDoc);
+  }
+
+  private forget(entry: Entry): void {
+    if (!entry.object) this.arena.release(entry);
+  }
+
+  private compactIfWasteful(): void {
+    if (!this.arena.wasteful) return;
+    const inArena = [...this.entries.values()].filter((entry) => !entry.object);
+    this.arena.compact(inArena);
+  }
+
+  private move(entry: Entry, bucket: AccountBucket<Entry> | undefined): void {
+    this.accounts.remove(entry.bucket, entry);
+    entry.bucket = bucket;
+    bucket?.entries.push(entry);
+  }
+
+  /** Matching entries, each decoded when `decode` asks for it or the filter needs to look inside. */
+  private matching(filter: Filter, decode: boolean): Match[] {
+    const prepared = this.filters.get(filter);
+    const matches: Match[] = [];
     for (const entry of this.candidates(filter)) {
-      if (matchesFilter(entry.doc, compiled)) matches.push(entry);
+      if (prepared.matchesAll && !decode) {
+        matches.push({ entry, doc: undefined });
+      } else if (this.mayMatch(entry, prepared)) {
+        const doc = this.decode(entry);
+        if (matchesFilter(doc, prepared.compiled)) matches.push({ entry, doc });
+      }
     }
     return matches;
   }
 
+  /** A cheap reject before decoding: a JSON text lacking a required string literal cannot match. */
+  private mayMatch(entry: Entry, prepared: PreparedFilter): boolean {
+    return entry.object !== undefined || prepared.needles.every((needle) => this.arena.includes(entry, needle));
+  }
+
   /** Narrows by `_id` or `accountId` equality when the filter pins one; the filter is applied after. */
   private candidates(filter: Filter): Iterable<Entry> {
-    const ids = pinnedStrings(filter._id) ?? this.accounts.candidates(filter);
-    if (!ids) return this.entries.values();
+    const ids = pinnedStrings(filter._id);
+    if (!ids) return this.accounts.candidates(filter) ?? this.entries.values();
     const entries: Entry[] = [];
-    for (const id of ids) {
+    for (const id of new Set(ids)) {
       const entry = this.entries.get(id);
       if (entry) entries.push(entry);
     }

@@ -40,3 +40,31 @@ describe('in-memory adapter specifics', () => {
     expect(await rows.count({ accountId: { $eq: 'acc-2' } })).toBe(0);
   });
 });
+
+describe('in-memory adapter: documents stored as text', () => {
+  const store = new MemoryReadStore();
+
+  it('finds equalities on strings JSON escapes, and documents kept as objects, past the text prefilter', async () => {
+    const rows = store.collection<{ _id: string; accountId: string; note: string; at?: Date }>('escapes');
+    await rows.upsertMany([
+      { doc: { _id: 'a', accountId: 'acc-1', note: 'say "hi"\n\\ 환불' }, position: at(1) },
+      { doc: { _id: 'b', accountId: 'acc-1', note: 'say "hi"\n\\ 환불', at: new Date(0) }, position: at(1) },
+      { doc: { _id: 'c', accountId: 'acc-1', note: 'say hi' }, position: at(1) },
+    ]);
+    expect((await rows.find({ note: 'say "hi"\n\\ 환불' }, { sort: { _id: 1 } })).map((doc) => doc._id)).toEqual(['a', 'b']);
+    expect(await rows.count({ note: { $eq: 'say "hi"\n\\ 환불' }, accountId: 'acc-1' })).toBe(2);
+    expect((await rows.get('b'))?.at).toEqual(new Date(0));
+  });
+
+  it('serves the newest version of every document after replacements made its arena compact itself', async () => {
+    const rows = store.collection<{ _id: string; accountId: string; version: number; pad: string }>('replaced');
+    const pad = '결'.repeat(1000);
+    for (let version = 1; version <= 300; version++) {
+      const batch = Array.from({ length: 20 }, (_, i) => ({ doc: { _id: `p${i}`, accountId: `acc-${i % 3}`, version, pad }, position: at(version) }));
+      await rows.upsertMany(batch);
+    }
+    const latest = await rows.find({}, { sort: { _id: 1 } });
+    expect(latest.map((doc) => [doc._id, doc.version, doc.pad === pad])).toEqual(Array.from({ length: 20 }, (_, i) => [`p${i}`, 300, true]).sort());
+    expect(await rows.count({ accountId: 'acc-1' })).toBe(7);
+  });
+});

@@ -2,6 +2,7 @@ import type { Checkpoints, ReadCollection, ReadDocument, ReadStore, ReadStoreOpt
 import { decodePosition, encodePosition, type ReadPosition } from '../position';
 import { ReadStoreUnavailableError } from '../read-store.errors';
 import { assertClaimable, systemClock } from '../replay-claim';
+import { FilterCache } from './filter-cache';
 import { MemoryCollection } from './memory-collection';
 import { MemoryReplayCache } from './memory-replay-cache';
 
@@ -10,6 +11,7 @@ export class MemoryReadStore implements ReadStore {
   private readonly collections = new Map<string, MemoryCollection<ReadDocument>>();
   private readonly positionsByCheckpoint = new Map<string, string>();
   private readonly replayCache = new MemoryReplayCache();
+  private readonly filters = new FilterCache();
   private readonly clock: () => Date;
   private closed = false;
 
@@ -31,7 +33,7 @@ export class MemoryReadStore implements ReadStore {
 
   collection<T extends ReadDocument>(name: string): ReadCollection<T> {
     let collection = this.collections.get(name);
-    if (!collection) this.collections.set(name, (collection = new MemoryCollection(() => this.assertOpen())));
+    if (!collection) this.collections.set(name, (collection = new MemoryCollection(() => this.assertOpen(), this.filters)));
     return collection as unknown as ReadCollection<T>;
   }
 
