@@ -11,18 +11,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kafka, Producer } from 'kafkajs';
-import { verifyStore } from '@ledger/audit';
-import { DEFAULT_CATALOG } from '@ledger/domain';
-import { openSqliteEventStore, positionToString } from '@ledger/event-store';
-import { PROJECTOR_CHECKPOINT } from '@ledger/projections';
-import { SandboxPaymentGateway } from '@ledger/payments';
 import { MongoReadStore } from '@ledger/read-store';
 import { pollUntil } from '../infra/poll';
 import { TopicCollector, isolatedNames, openProducer, testKafka, testWorkerSettings, workerEnv } from '../kafka/support/kafka-test-kit';
-import { commandOrderInStream } from '../kafka/support/ledger-assertions';
 import { STEPS_PER_ACCOUNT, accountScript } from './support/chaos-script';
 import { ChaosTraffic, ResultIndex } from './support/chaos-traffic';
-import { expectedMovements, movementKeys, outcomeTally, outcomesByCommand } from './support/chaos-verdict';
+import { outcomeTally } from './support/chaos-verdict';
+import { expectLedgerTrue, waitForProjection, waitForTopics } from './support/ledger-verdict';
 import { SeededRandom, seedFromEnv } from './support/seeded-random';
 import { KillMomentProbe } from './support/kill-moments';
 import { WorkerSupervisor } from './support/worker-supervisor';
@@ -106,75 +101,13 @@ describe(`worker SIGKILLed ${KILLS} times during ${COMMANDS} Kafka commands (see
     expect(running.kills.filter((kill) => kill.afterCharge && kill.chargedNotAppended === 0)).toEqual([]);
 
     const published = results.refresh().all;
-    const outcomes = outcomesByCommand(published);
-    expect([...commandIds].filter((commandId) => !outcomes.has(commandId))).toEqual([]);
-    expect([...outcomes].filter(([, distinct]) => distinct.size !== 1).map(([commandId, distinct]) => ({ commandId, outcomes: [...distinct] }))).toEqual([]);
-    expect(outcomes.size).toBe(commandIds.size);
-
-    const store = openSqliteEventStore({ file: join(dir, 'events.sqlite') });
-    const gateway = new SandboxPaymentGateway({ path: join(dir, 'gateway.sqlite') });
-    try {
-      const movements = gateway.listMovements();
-      expect(movementKeys(movements)).toEqual(expectedMovements(published, traffic.typeOf));
-      for (const accountId of accountIds) {
-        const firstSends = [...new Set(traffic.sent.filter((envelope) => envelope.accountId === accountId).map((envelope) => envelope.commandId))];
-        expect({ accountId, order: await commandOrderInStream(store, accountId) }).toEqual({ accountId, order: firstSends });
-      }
-      const verification = await verifyStore({ eventStore: store, readStore, catalog: () => DEFAULT_CATALOG });
-      expect({ ok: verification.ok, brokenChains: verification.brokenChains, replayFailures: verification.replayFailures, differences: verification.differences.slice(0, 5) }).toEqual({
-        ok: true,
-        brokenChains: [],
-        replayFailures: [],
-        differences: [],
-      });
-      expect(verification.comparedUpTo).toBe(head);
-      const totals = gateway.totals();
-      console.info(
-        `[chaos] seed ${SEED}: ${traffic.sent.length} messages (${commandIds.size} commands, ${accountIds.length} accounts), ${running.kills.length} SIGKILLs at results ${running.kills.map((kill) => kill.atResults).join(', ')}; ` +
-          `kills inside a gateway call (charged, not appended) ${running.kills.filter((kill) => kill.chargedNotAppended > 0).length} (aimed ${running.kills.filter((kill) => kill.afterCharge).length}), ` +
-          `inside a projection batch (documents past the checkpoint) ${running.kills.filter((kill) => kill.projectedPastCheckpoint > 0).length}; ` +
-          `all answered in ${answeredMs} ms; ${published.length} results (${published.length - traffic.sent.length} re-answers after crashes); outcomes ${JSON.stringify(outcomeTally(published))}; ` +
-          `gateway ${totals.chargeCount} charges (${totals.chargedAmount} KRW), ${totals.refundCount} refunds (${totals.refundedAmount} KRW), 0 doubled; verify: ${verification.accounts} accounts, ${verification.events} events, clean`,
-      );
-    } finally {
-      await store.close();
-      await gateway.close();
-    }
+    const { totals, verification } = await expectLedgerTrue({ dir, readStore, traffic, published, accountIds, head });
+    console.info(
+      `[chaos] seed ${SEED}: ${traffic.sent.length} messages (${commandIds.size} commands, ${accountIds.length} accounts), ${running.kills.length} SIGKILLs at results ${running.kills.map((kill) => kill.atResults).join(', ')}; ` +
+        `kills inside a gateway call (charged, not appended) ${running.kills.filter((kill) => kill.chargedNotAppended > 0).length} (aimed ${running.kills.filter((kill) => kill.afterCharge).length}), ` +
+        `inside a projection batch (documents past the checkpoint) ${running.kills.filter((kill) => kill.projectedPastCheckpoint > 0).length}; ` +
+        `all answered in ${answeredMs} ms; ${published.length} results (${published.length - traffic.sent.length} re-answers after crashes); outcomes ${JSON.stringify(outcomeTally(published))}; ` +
+        `gateway ${totals.chargeCount} charges (${totals.chargedAmount} KRW), ${totals.refundCount} refunds (${totals.refundedAmount} KRW), 0 doubled; verify: ${verification.accounts} accounts, ${verification.events} events, clean`,
+    );
   });
 });
-
-async function waitForTopics(kafka: Kafka, topics: string[], abortReason: () => string | undefined): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    await pollUntil(
-      async () => {
-        const existing = new Set(await admin.listTopics());
-        const missing = topics.filter((topic) => !existing.has(topic));
-        if (missing.length > 0) throw new Error(`missing ${missing.join(', ')}`);
-      },
-      { what: 'the worker creating its topics', timeoutMs: 60_000, intervalMs: 200, abortReason },
-    );
-  } finally {
-    await admin.disconnect();
-  }
-}
-
-/** Waits until the projector's checkpoint (in Mongo) is the event store's head; returns that position. */
-async function waitForProjection(dir: string, readStore: MongoReadStore, abortReason: () => string | undefined): Promise<string> {
-  const watcher = openSqliteEventStore({ file: join(dir, 'events.sqlite') });
-  try {
-    return await pollUntil(
-      async () => {
-        const head = await watcher.headPosition();
-        const checkpoint = await readStore.checkpoints.get(PROJECTOR_CHECKPOINT);
-        const [headText, checkpointText] = [head && positionToString(head), checkpoint && positionToString(checkpoint)];
-        if (!headText || headText !== checkpointText) throw new Error(`projected ${checkpointText} of ${headText}`);
-        return headText;
-      },
-      { what: 'the projection reaching the head', timeoutMs: 120_000, intervalMs: 100, abortReason },
-    );
-  } finally {
-    await watcher.close();
-  }
-}

@@ -20,7 +20,7 @@ import { outcomeTally } from '../chaos/support/chaos-verdict';
 import { SeededRandom, seedFromEnv } from '../chaos/support/seeded-random';
 import { TopicCollector, isolatedNames, openProducer, testKafka, testWorkerSettings, workerEnv } from '../kafka/support/kafka-test-kit';
 import { ConsumerGroupWatch } from './support/consumer-group';
-import { expectLedgerTrue, waitForProjection, waitForTopics } from './support/ledger-verdict';
+import { expectLedgerTrue, waitForProjection, waitForTopics } from '../chaos/support/ledger-verdict';
 import { WorkerFleet } from './support/worker-fleet';
 
 const ACCOUNTS = Number(process.env.LEDGER_CONCURRENCY_ACCOUNTS ?? 100);

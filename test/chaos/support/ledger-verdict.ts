@@ -9,8 +9,8 @@ import { PROJECTOR_CHECKPOINT } from '@ledger/projections';
 import type { MongoReadStore } from '@ledger/read-store';
 import { pollUntil } from '../../infra/poll';
 import { commandOrderInStream, moneyAtGateway, moneyInEvents } from '../../kafka/support/ledger-assertions';
-import type { ChaosTraffic } from '../../chaos/support/chaos-traffic';
-import { expectedMovements, movementKeys, outcomesByCommand } from '../../chaos/support/chaos-verdict';
+import type { ChaosTraffic } from './chaos-traffic';
+import { expectedMovements, movementKeys, outcomesByCommand } from './chaos-verdict';
 
 export async function waitForTopics(kafka: Kafka, topics: string[], abortReason: () => string | undefined): Promise<void> {
   const admin = kafka.admin();
