@@ -1,51 +1,26 @@
-import { createHash } from 'node:crypto';
+import { MemoryReplayCache, REPLAY_BUCKET_MS } from '@ledger/read-store';
 import type { AuthClock } from '../principal';
 import type { ReplayGuard } from './replay-guard.port';
 
-/** Keys are forgotten a bucket at a time: at most this long after their expiry. */
-export const REPLAY_BUCKET_MS = 60_000;
+export { REPLAY_BUCKET_MS };
 
 /**
- * 128 bits of SHA-256 as a 16-character one-byte string (32 bytes on the heap, whatever the salt's
- * length). A collision could only refuse a fresh request as a replay, never admit a replay, and
- * at 2^-128 per pair it does not happen in practice.
- */
-const compactKey = (key: string): string => createHash('sha256').update(key).digest().toString('latin1', 0, 16);
-
-/**
- * Single-process replay guard. Only signed requests reach it, so its size follows real traffic:
- * rate × (skew window + margin), about 50 bytes a key. Keys sit in one Set per expiry minute, and
- * a minute's Set is dropped whole once it has passed, so forgetting costs nothing per key.
+ * Single-process replay guard over the memory read store's replay cache (compact keys filed by
+ * expiry minute). Only signed requests reach it, so its size follows real traffic: rate × window.
  */
 export class InMemoryReplayGuard implements ReplayGuard {
-  private readonly buckets = new Map<number, Set<string>>();
-  private sweptUpTo = Number.NEGATIVE_INFINITY;
+  private readonly cache = new MemoryReplayCache();
 
   constructor(private readonly clock: AuthClock) {}
 
   async claimOnce(key: string, expiresAt: Date): Promise<boolean> {
-    const now = this.clock().getTime();
-    this.dropPassedBuckets(now);
-    const compact = compactKey(key);
-    for (const keys of this.buckets.values()) if (keys.has(compact)) return false;
-    const bucket = Math.floor(expiresAt.getTime() / REPLAY_BUCKET_MS);
-    if ((bucket + 1) * REPLAY_BUCKET_MS <= now) return true;
-    const keys = this.buckets.get(bucket) ?? new Set<string>();
-    this.buckets.set(bucket, keys.add(compact));
-    return true;
+    const now = this.clock();
+    // Already expired: nothing to remember (the HMAC skew check refuses such dates before this).
+    if (expiresAt.getTime() <= now.getTime()) return true;
+    return this.cache.claim(key, expiresAt, now);
   }
 
   get size(): number {
-    let total = 0;
-    for (const keys of this.buckets.values()) total += keys.size;
-    return total;
-  }
-
-  /** A bucket holds expiries within its minute; it goes when that whole minute has passed. */
-  private dropPassedBuckets(now: number): void {
-    const current = Math.floor(now / REPLAY_BUCKET_MS);
-    if (current <= this.sweptUpTo) return;
-    this.sweptUpTo = current;
-    for (const bucket of this.buckets.keys()) if ((bucket + 1) * REPLAY_BUCKET_MS <= now) this.buckets.delete(bucket);
+    return this.cache.size;
   }
 }
