@@ -9,9 +9,11 @@ export interface Kill extends KillMoment {
   readonly afterCharge: boolean;
 }
 
+const CHARGE_WAIT_MS = 15_000;
+
 export interface KillPlan {
   readonly resultCounts: readonly number[];
-  /** Every other kill waits, after its result count, for the next gateway charge. */
+  /** Every other kill waits, after its result count, for the next gateway charge (if one comes). */
   readonly aimAtCharges: boolean;
 }
 
@@ -36,11 +38,7 @@ export class WorkerSupervisor {
   async killAt(plan: KillPlan, resultsSoFar: () => number, startedAt: number, timeoutMs: number, probe: KillMomentProbe): Promise<void> {
     for (const [index, threshold] of plan.resultCounts.entries()) {
       await this.until(() => resultsSoFar() >= threshold, `${threshold} results before kill ${index + 1}`, timeoutMs);
-      const afterCharge = plan.aimAtCharges && index % 2 === 1;
-      if (afterCharge) {
-        const seen = probe.lastCharge();
-        await this.until(() => probe.lastCharge() > seen, `a new gateway charge before kill ${index + 1}`, timeoutMs);
-      }
+      const afterCharge = plan.aimAtCharges && index % 2 === 1 && (await this.nextCharge(probe));
       this.restarting = true;
       const exit = await this.worker.kill('SIGKILL');
       if (exit.signal !== 'SIGKILL') throw new Error(`kill ${index + 1}: the worker had already exited (${JSON.stringify(exit)})\n${this.worker.log.slice(-3000)}`);
@@ -57,6 +55,21 @@ export class WorkerSupervisor {
 
   async killAll(): Promise<void> {
     await Promise.all(this.all.map((worker) => worker.kill('SIGKILL')));
+  }
+
+  /**
+   * Waits for the gateway's next charge; false when none comes within CHARGE_WAIT_MS (late in a run
+   * only usage may be left), and the kill then falls where it is, unaimed.
+   */
+  private async nextCharge(probe: KillMomentProbe): Promise<boolean> {
+    const seen = probe.lastCharge();
+    return this.until(() => probe.lastCharge() > seen, 'a new gateway charge', CHARGE_WAIT_MS).then(
+      () => true,
+      (error: Error) => {
+        if (this.abortReason()) throw error;
+        return false;
+      },
+    );
   }
 
   private until(condition: () => boolean, what: string, timeoutMs: number): Promise<void> {

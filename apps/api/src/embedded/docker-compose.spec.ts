@@ -24,8 +24,9 @@ const interpolated = (env: Record<string, string | number>): Record<string, stri
   Object.fromEntries(Object.entries(env).map(([name, value]) => [name, String(value).replace(/^\$\{[A-Z_]+:-(.*)\}$/, '$1')]));
 
 describe('docker-compose.yml', () => {
-  it('runs KurrentDB (insecure single node), MongoDB 7, Kafka 4 in KRaft mode, the api and the worker', () => {
-    expect(Object.keys(services).sort()).toEqual(['api', 'kafka', 'kurrentdb', 'mongo', 'worker']);
+  it('runs KurrentDB (insecure single node), MongoDB 7, Kafka 4 in KRaft mode, the api, ingest workers and one relay', () => {
+    expect(Object.keys(services).sort()).toEqual(['api', 'ingest', 'kafka', 'kurrentdb', 'mongo', 'relay']);
+    expect([services.ingest.environment?.LEDGER_WORKER_ROLES, services.relay.environment?.LEDGER_WORKER_ROLES]).toEqual(['ingest', 'relay']);
     expect(services.kurrentdb).toMatchObject({ image: expect.stringMatching(/^kurrentplatform\/kurrentdb:/), ports: ['2113:2113'] });
     expect(services.kurrentdb.environment).toMatchObject({ KURRENTDB_CLUSTER_SIZE: 1, KURRENTDB_INSECURE: 'true' });
     expect(services.mongo).toMatchObject({ image: 'mongo:7', ports: ['27017:27017'] });
@@ -40,7 +41,7 @@ describe('docker-compose.yml', () => {
       expect(services[name].healthcheck?.test.length).toBeGreaterThan(0);
     }
     expect(Object.keys(services.api.depends_on ?? {}).sort()).toEqual(['kafka', 'kurrentdb', 'mongo']);
-    expect(services.worker.depends_on).toEqual({ api: { condition: 'service_healthy' } });
+    for (const worker of [services.ingest, services.relay]) expect(worker.depends_on).toEqual({ api: { condition: 'service_healthy' } });
     expect(services.api.healthcheck?.test.join(' ')).toContain('/health/ready');
   });
 
@@ -51,7 +52,9 @@ describe('docker-compose.yml', () => {
     expect(services[kafkaHost].environment?.KAFKA_ADVERTISED_LISTENERS).toContain(`${kafkaHost}:${kafkaPort}`);
     const config = loadPlatformConfig(env);
     expect(config).toMatchObject({ embedded: false, demo: true, port: 3000, jwt: { algorithm: 'HS256', generated: false } });
-    expect(interpolated(services.worker.environment ?? {})).toMatchObject({ KAFKA_BROKERS: env.KAFKA_BROKERS, LEDGER_JWT_SECRET: env.LEDGER_JWT_SECRET });
+    for (const worker of [services.ingest, services.relay]) {
+      expect(interpolated(worker.environment ?? {})).toMatchObject({ KAFKA_BROKERS: env.KAFKA_BROKERS, LEDGER_JWT_SECRET: env.LEDGER_JWT_SECRET });
+    }
   });
 
   it('declares every named volume it mounts', () => {
