@@ -2,3 +2,4 @@ export * from './event-store.port';
 export * from './sqlite';
 export * from './kurrentdb';
 export * from './upcasting';
+export * from './shared/keyed-mutex';

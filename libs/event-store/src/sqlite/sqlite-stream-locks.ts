@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventStoreUnavailableError } from '../event-store.port';
 import type { SqliteDatabase } from './sqlite-database';
+import { KeyedMutex } from '../shared/keyed-mutex';
 
 export interface StreamLockOptions {
   /** How long `exclusively` waits for another process's lock before failing (retryable). */
@@ -36,7 +37,7 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export class SqliteStreamLocks {
   readonly holder = `${process.pid}/${randomUUID()}`;
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queue = new KeyedMutex();
   private readonly take: (streamId: string) => boolean;
   private readonly release: (streamId: string) => void;
   private readonly waitMs: number;
@@ -73,17 +74,7 @@ export class SqliteStreamLocks {
   }
 
   exclusively<T>(streamId: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(streamId) ?? Promise.resolve();
-    const result = previous.then(() => this.holding(streamId, work));
-    const tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.queues.set(streamId, tail);
-    void tail.then(() => {
-      if (this.queues.get(streamId) === tail) this.queues.delete(streamId);
-    });
-    return result;
+    return this.queue.run(streamId, () => this.holding(streamId, work));
   }
 
   close(): void {

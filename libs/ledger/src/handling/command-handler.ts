@@ -8,14 +8,13 @@ import {
   decide,
   rejectionEvent,
 } from '@ledger/domain';
-import { positionToString, StreamLockedError, WrongExpectedRevisionError } from '@ledger/event-store';
+import { KeyedMutex, positionToString, StreamLockedError, WrongExpectedRevisionError } from '@ledger/event-store';
 import type { PaymentGateway } from '@ledger/payments';
 import { validateCommandEnvelope } from '@ledger/contracts';
 import type { Clock } from '../clock/clock';
 import { AccountRepository, LoadedAccount } from '../stream/account-repository';
 import { resolveActionDate } from './action-date';
 import { CommandOutcome, invalidCommandOutcome } from './command-outcome';
-import { KeyedMutex } from './keyed-mutex';
 import { BillingKeySealer, executePayment, simulatedApproval } from './payment-step';
 import { sealCommandSecrets } from './seal-command-secrets';
 

@@ -1,7 +1,7 @@
 /**
- * Serialises work per key (an account) inside one process, so commands of one account never race
- * each other for the same stream revision here; other processes are still handled by the event
- * store's expected-revision check.
+ * Serialises work per key (an account, a stream) inside one process: the command handler's per-account
+ * order, and the SQLite stream locks' queue of same-process holders. Across processes it is the event
+ * store's expected-revision check and stream locks that count.
  */
 export class KeyedMutex {
   private readonly tails = new Map<string, Promise<unknown>>();
