@@ -84,7 +84,8 @@ describe('schema evolution: history written with v0 events replays to the same s
     const fromOld = replayAccount(ACCOUNT, old);
     const fromCurrent = replayAccount(ACCOUNT, current);
     expect(toPlanDocument(fromOld.state)).toEqual(toPlanDocument(fromCurrent.state));
-    expect(fromOld.state.commands.toJS()).toEqual(fromCurrent.state.commands.toJS());
+    expect(fromOld.state.commands.recordsByFingerprint()).toEqual(fromCurrent.state.commands.recordsByFingerprint());
+    expect(Object.keys(fromCurrent.state.commands.recordsByFingerprint())).toHaveLength(current.length);
     expect(fromOld.documents).toEqual(fromCurrent.documents);
     expect([...fromOld.documents.billingLogs.keys()]).toHaveLength(2);
 

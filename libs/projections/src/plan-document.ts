@@ -1,5 +1,5 @@
 import { Map as ImmutableMap, Set as ImmutableSet } from 'immutable';
-import { AccountState, PeriodUsage } from '@ledger/domain';
+import { AccountState, CompactCommandIndex, PeriodUsage } from '@ledger/domain';
 import { scheduledActionsOf } from './scheduled-actions';
 
 /**
@@ -35,7 +35,7 @@ export function planStateOf(document: PlanDocument): AccountState {
       { messages: value.messages, usageIds: ImmutableSet<string>() },
     ]),
   );
-  return { ...document.state, usage, commands: ImmutableMap(), charges: ImmutableMap() } as AccountState;
+  return { ...document.state, usage, commands: CompactCommandIndex.empty(), charges: ImmutableMap() } as AccountState;
 }
 
 /** The earliest scheduled action, so the scheduler works from an index instead of scanning streams. */

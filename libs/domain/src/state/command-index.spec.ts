@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import { ACCEPTED_WITHOUT_LOGS, CompactCommandIndex } from './command-index';
+
+const fingerprint = (id: string) => createHash('sha256').update(id, 'utf8').digest('hex').slice(0, 32);
 
 describe('CompactCommandIndex', () => {
   const rejected = { status: 'REJECTED' as const, billingLogIds: ['log-1'], errorCode: 'PAYMENT_DECLINED', errorMessage: 'declined' };
@@ -23,8 +26,9 @@ describe('CompactCommandIndex', () => {
     expect([plain.size, logged.size, logged.set('other', ACCEPTED_WITHOUT_LOGS).size]).toEqual([1, 1, 2]);
   });
 
-  it('lists every record as a plain object', () => {
-    const index = CompactCommandIndex.empty().set('a', ACCEPTED_WITHOUT_LOGS).set('b', rejected);
-    expect(index.toJS()).toEqual({ a: { status: 'ACCEPTED', billingLogIds: [] }, b: rejected });
+  it('lists every record keyed by the fingerprint of its commandId, the later record winning', () => {
+    const index = CompactCommandIndex.empty().set('a', ACCEPTED_WITHOUT_LOGS).set('b', rejected).set('c', ACCEPTED_WITHOUT_LOGS).set('c', rejected);
+    expect(index.recordsByFingerprint()).toEqual({ [fingerprint('a')]: { status: 'ACCEPTED', billingLogIds: [] }, [fingerprint('b')]: rejected, [fingerprint('c')]: rejected });
+    expect(index.recordsByFingerprint()).not.toEqual(CompactCommandIndex.empty().set('a', ACCEPTED_WITHOUT_LOGS).set('b', rejected).set('d', rejected).recordsByFingerprint());
   });
 });

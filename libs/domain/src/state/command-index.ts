@@ -1,5 +1,6 @@
 import { Map as ImmutableMap } from 'immutable';
 import { GrowOnlySet } from './grow-only-set';
+import { fingerprintHexOf } from './id-fingerprint';
 
 export type CommandStatus = 'ACCEPTED' | 'REJECTED';
 
@@ -17,8 +18,11 @@ export interface CommandIndex {
   set(commandId: string, record: CommandRecord): CommandIndex;
   /** How many commands: the index's memory weight. */
   readonly size: number;
-  /** Plain object of every command's record, for comparing two folds in tests and audits. */
-  toJS(): Record<string, CommandRecord>;
+  /**
+   * Every command's record keyed by its commandId's fingerprint (32 hex digits; the ids themselves
+   * are not kept), for comparing two folds in tests and audits.
+   */
+  recordsByFingerprint(): Record<string, CommandRecord>;
 }
 
 /** The outcome of most commands (usage records, schedule changes): shared, never one object each. */
@@ -28,8 +32,9 @@ const isPlain = (record: CommandRecord): boolean =>
   record.status === 'ACCEPTED' && record.billingLogIds.length === 0 && record.errorCode === undefined && record.errorMessage === undefined;
 
 /**
- * Every commandId of an account, compactly: commands accepted without a billing log are only an id
- * in a GrowOnlySet; the few that charged, logged or were rejected keep their record in a Map.
+ * Every commandId of an account, compactly: commands accepted without a billing log are only a
+ * fingerprint in a GrowOnlySet; the few that charged, logged or were rejected keep their id and
+ * record in a Map.
  */
 export class CompactCommandIndex implements CommandIndex {
   private constructor(
@@ -63,10 +68,10 @@ export class CompactCommandIndex implements CommandIndex {
     return new CompactCommandIndex(this.plain, this.records.set(commandId, record), this.inBoth + movedFromPlain);
   }
 
-  toJS(): Record<string, CommandRecord> {
+  recordsByFingerprint(): Record<string, CommandRecord> {
     const all: Record<string, CommandRecord> = {};
-    for (const commandId of this.plain) all[commandId] = { ...ACCEPTED_WITHOUT_LOGS, billingLogIds: [] };
-    this.records.forEach((record, commandId) => (all[commandId] = record));
+    for (const fingerprint of this.plain.fingerprints()) all[fingerprint] = ACCEPTED_WITHOUT_LOGS;
+    this.records.forEach((record, commandId) => (all[fingerprintHexOf(commandId)] = record));
     return all;
   }
 }

@@ -1,3 +1,6 @@
+import { FingerprintTable } from './fingerprint-table';
+import { digestOf } from './id-fingerprint';
+
 /** What the folded state needs of a set of ids: membership and a new set with one more id. */
 export interface IdSet {
   has(id: string): boolean;
@@ -5,26 +8,11 @@ export interface IdSet {
   readonly size: number;
 }
 
-/** V8 refuses a Map beyond 2^24 entries; an account with more ids spills into further segments. */
-const SEGMENT_ENTRIES = 1 << 23;
-
-/** Ids in insertion order, each with its ordinal; one table may back many GrowOnlySet views. */
-interface Shared {
-  readonly segments: Map<string, number>[];
-  readonly segmentEntries: number;
-  size: number;
-}
-
-const append = (shared: Shared, id: string): void => {
-  let last = shared.segments[shared.segments.length - 1];
-  if (last.size >= shared.segmentEntries) shared.segments.push((last = new Map()));
-  last.set(id, shared.size);
-  shared.size += 1;
-};
-
 /**
- * A persistent set for ids that are only ever added (commandIds, usageIds), at about a third of an
- * `immutable` Set's memory per id (design.md "Idempotency indexes in memory").
+ * A persistent set for ids that are only ever added (commandIds, usageIds), keeping a 128-bit
+ * fingerprint of each id off the V8 heap instead of the id (design.md "Idempotency indexes in
+ * memory"; why 128 bits of SHA-256 are exact enough: id-fingerprint.ts). The ids themselves cannot
+ * be listed, only their fingerprints.
  *
  * Every view is a prefix of one shared, insertion-ordered table: an id belongs to a view when its
  * ordinal is below the view's size. Adding to the newest view appends in place, which no older
@@ -33,41 +21,34 @@ const append = (shared: Shared, id: string): void => {
  */
 export class GrowOnlySet implements IdSet {
   private constructor(
-    private readonly shared: Shared,
+    private readonly table: FingerprintTable,
     readonly size: number,
   ) {}
 
-  static empty(segmentEntries = SEGMENT_ENTRIES): GrowOnlySet {
-    return new GrowOnlySet({ segments: [new Map()], segmentEntries, size: 0 }, 0);
+  /** A fresh table each time: a shared empty set would keep whatever is first appended to it. */
+  static empty(): GrowOnlySet {
+    return new GrowOnlySet(new FingerprintTable(), 0);
   }
 
   has(id: string): boolean {
-    for (const segment of this.shared.segments) {
-      const ordinal = segment.get(id);
-      if (ordinal !== undefined) return ordinal < this.size;
-    }
-    return false;
+    return this.holds(this.table.ordinalOf(digestOf(id)));
   }
 
   add(id: string): GrowOnlySet {
-    if (this.has(id)) return this;
-    const shared = this.shared.size === this.size ? this.shared : this.copyOfPrefix();
-    append(shared, id);
-    return new GrowOnlySet(shared, shared.size);
+    const digest = digestOf(id);
+    if (this.holds(this.table.ordinalOf(digest))) return this;
+    // Not in this view; a newer view of the same table may hold it, and then the table is longer.
+    const table = this.table.size === this.size ? this.table : this.table.copyOfPrefix(this.size);
+    table.append(digest);
+    return new GrowOnlySet(table, table.size);
   }
 
-  *[Symbol.iterator](): IterableIterator<string> {
-    for (const segment of this.shared.segments) {
-      for (const [id, ordinal] of segment) {
-        if (ordinal >= this.size) return;
-        yield id;
-      }
-    }
+  /** The view's fingerprints as hex, in insertion order: for comparing folds, not for finding ids. */
+  fingerprints(): IterableIterator<string> {
+    return this.table.hexes(this.size);
   }
 
-  private copyOfPrefix(): Shared {
-    const copy = GrowOnlySet.empty(this.shared.segmentEntries).shared;
-    for (const id of this) append(copy, id);
-    return copy;
+  private holds(ordinal: number): boolean {
+    return ordinal >= 0 && ordinal < this.size;
   }
 }
