@@ -18,8 +18,8 @@ interface Versioned {
   version: number;
 }
 
-const upsert = (collection: Collection<StoredDocument>, version: number) =>
-  guardedUpsert(collection, prepareUpsertBatch<Versioned>([{ doc: { _id: 'D1', version }, position: at(version) }]));
+const upsert = async (collection: Collection<StoredDocument>, version: number, insertFirst = false) =>
+  (await guardedUpsert(collection, prepareUpsertBatch<Versioned>([{ doc: { _id: 'D1', version }, position: at(version) }]), { insertFirst })).written;
 
 /** The collection, except that `between` runs once, right after the first position read returns. */
 function interleaved(collection: Collection<StoredDocument>, between: () => Promise<unknown>): Collection<StoredDocument> {
@@ -75,6 +75,54 @@ describe('MongoDB adapter: position guard against a concurrent writer', () => {
     const written = await upsert(interleaved(collection, () => collection.deleteOne({ _id: 'D1' })), 6);
     expect(written).toBe(1);
     expect(await stored()).toEqual({ _id: 'D1', version: 6, _position: encodePosition(at(6)) });
+  });
+
+  it('an optimistic insert that meets a document moving past it skips its write', async () => {
+    const written = await upsert(interleaved(collection, () => upsert(collection, 7)), 6, true);
+    expect(written).toBe(0);
+    expect(await stored()).toEqual({ _id: 'D1', version: 7, _position: encodePosition(at(7)) });
+  });
+});
+
+describe('MongoDB adapter: optimistic insert (no position read) meeting a stored document', () => {
+  let mongo: MongoClient;
+  let collection: Collection<StoredDocument>;
+
+  beforeAll(async () => {
+    mongo = await new MongoClient(url).connect();
+  });
+  afterAll(async () => {
+    await mongo.db(dbName).dropDatabase();
+    await mongo.close();
+  });
+  beforeEach(async () => {
+    collection = mongo.db(dbName).collection<StoredDocument>(`optimistic_${randomUUID().slice(0, 8)}`);
+    await collection.createIndex({ ...GUARD_INDEX_KEY }, { unique: true });
+    await upsert(collection, 5);
+  });
+
+  const stored = async () => collection.findOne({ _id: 'D1' });
+  const insertFirst = (version: number) =>
+    guardedUpsert(collection, prepareUpsertBatch<Versioned>([{ doc: { _id: 'D1', version }, position: at(version) }]), { insertFirst: true });
+
+  it.each([
+    { case: 'older', version: 6, written: 1, kept: 6 },
+    { case: 'equal', version: 5, written: 0, kept: 5 },
+    { case: 'newer', version: 4, written: 0, kept: 5 },
+  ])('stored at an $case position than the stored one: replaced only when newer', async ({ version, written, kept }) => {
+    expect(await insertFirst(version)).toEqual({ written, existing: 1 });
+    expect(await stored()).toEqual({ _id: 'D1', version: kept, _position: encodePosition(at(kept)) });
+  });
+
+  it('a replayed batch writes nothing and inserts the ids that are new', async () => {
+    const replay = [1, 2, 3].map((n) => ({ doc: { _id: `R${n}`, version: 10 + n }, position: at(10 + n) }));
+    await guardedUpsert(collection, prepareUpsertBatch<Versioned>(replay));
+    const before = await collection.find({}).sort({ _id: 1 }).toArray();
+    const replayed = await guardedUpsert(collection, prepareUpsertBatch<Versioned>(replay), { insertFirst: true });
+    expect(replayed).toEqual({ written: 0, existing: 3 });
+    expect(await collection.find({}).sort({ _id: 1 }).toArray()).toEqual(before);
+    const mixed = [...replay, { doc: { _id: 'R4', version: 14 }, position: at(14) }];
+    expect(await guardedUpsert(collection, prepareUpsertBatch<Versioned>(mixed), { insertFirst: true })).toEqual({ written: 1, existing: 3 });
   });
 });
 

@@ -6,12 +6,19 @@ import { projectEvent } from './project-event';
 import { PROJECTOR_CHECKPOINT } from './read-models';
 
 export interface ProjectorOptions {
-  /** Events buffered before a flush is forced (backpressure on the subscription). */
+  /**
+   * Events buffered before a flush is forced (backpressure on the subscription). While a flush is in
+   * flight the next batch fills up to this, and a batch keeps one plan document per account however
+   * many of its events it holds, so a larger batch means fewer plan writes when the projector is behind.
+   */
   readonly maxBatch?: number;
   readonly checkpointName?: string;
   readonly onError?: (error: Error) => void;
   readonly accountIdOf?: (streamId: string) => string | undefined;
 }
+
+/** Measured with bench/scenarios/b3-mongo-projection.ts (bench/README.md, B3 MongoDB-wire). */
+const DEFAULT_MAX_BATCH = 5000;
 
 const accountIdOfStream = (streamId: string): string | undefined =>
   streamId.startsWith('account-') ? streamId.slice('account-'.length) : undefined;
@@ -28,6 +35,7 @@ export class Projector {
   private batch = new ProjectionBatch();
   private flushing: Promise<void> = Promise.resolve();
   private flushScheduled = false;
+  private readonly onBatchTaken: (() => void)[] = [];
   private subscription?: AllSubscription;
   private processed?: GlobalPosition;
   private readonly waiters = new Set<{ position: GlobalPosition; resolve: () => void }>();
@@ -38,7 +46,7 @@ export class Projector {
     private readonly options: ProjectorOptions = {},
   ) {
     this.states = new ProjectedAccountStates(store);
-    this.maxBatch = options.maxBatch ?? 1000;
+    this.maxBatch = options.maxBatch ?? DEFAULT_MAX_BATCH;
     this.checkpointName = options.checkpointName ?? PROJECTOR_CHECKPOINT;
   }
 
@@ -80,8 +88,17 @@ export class Projector {
     } else {
       this.batch.skip(recorded.position);
     }
-    if (this.batch.size >= this.maxBatch) await this.flush();
+    if (this.batch.size >= this.maxBatch) await this.startFlushAfterPrevious();
     else this.scheduleFlush();
+  }
+
+  /**
+   * Backpressure without a stall: waits until this batch is handed to a write (after the write in
+   * flight), not until it is written, so the next batch is folded meanwhile; at most two are held.
+   */
+  private async startFlushAfterPrevious(): Promise<void> {
+    const taken = new Promise<void>((resolve) => this.onBatchTaken.push(resolve));
+    await Promise.race([taken, this.flush()]);
   }
 
   private scheduleFlush(): void {
@@ -115,6 +132,7 @@ export class Projector {
     const batch = this.batch;
     if (batch.isEmpty) return;
     this.batch = new ProjectionBatch();
+    for (const resolve of this.onBatchTaken.splice(0)) resolve();
     await this.untilWritten(async () => {
       await batch.writeTo(this.readStore);
       await this.readStore.checkpoints.set(this.checkpointName, batch.lastPosition!);

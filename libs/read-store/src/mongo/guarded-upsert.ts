@@ -1,4 +1,4 @@
-import { MongoBulkWriteError, type AnyBulkWriteOperation, type BulkWriteResult, type Collection } from 'mongodb';
+import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection } from 'mongodb';
 import { POSITION_FIELD, type PreparedUpsert } from '../document/upsert-batch';
 import type { EncodedPosition } from '../position';
 
@@ -22,7 +22,20 @@ const MAX_ROUNDS = 5;
  */
 const READ_CHUNK = 128;
 
-const writtenBy = (result: BulkWriteResult): number => result.insertedCount + result.upsertedCount + result.matchedCount;
+export interface GuardedUpsertOptions {
+  /**
+   * Skip the position read and insert every id at once, for batches whose ids are expected to be new
+   * (see write-mode.ts). An id that exists after all fails with a duplicate key and goes through the
+   * same re-plan as a conflict, so the guard is the same, only the number of round trips differs.
+   */
+  readonly insertFirst?: boolean;
+}
+
+export interface GuardedUpsertResult {
+  readonly written: number;
+  /** Ids of the batch found stored: by the position read, or as duplicates of an optimistic insert. */
+  readonly existing: number;
+}
 
 /**
  * Position-guarded upsert of a batch: a read of the stored positions (in chunks), then one
@@ -36,12 +49,18 @@ const writtenBy = (result: BulkWriteResult): number => result.insertedCount + re
  * inserted the id first. Such writes are re-planned from a fresh read: skipped if the store is now
  * at or past their position, retried otherwise. No multi-document transaction is involved.
  */
-export async function guardedUpsert(collection: Collection<StoredDocument>, batch: readonly PreparedUpsert[]): Promise<number> {
-  let pending = await planWrites(collection, batch);
+export async function guardedUpsert(
+  collection: Collection<StoredDocument>,
+  batch: readonly PreparedUpsert[],
+  options: GuardedUpsertOptions = {},
+): Promise<GuardedUpsertResult> {
+  let pending = options.insertFirst ? batch.map((upsert) => ({ upsert, stored: undefined })) : await planWrites(collection, batch);
+  let existing = options.insertFirst ? 0 : batch.length - pending.filter(({ stored }) => stored === undefined).length;
   let written = 0;
   for (let round = 1; pending.length > 0; round++) {
     const outcome = await writeRound(collection, pending);
     written += outcome.written;
+    if (round === 1 && options.insertFirst) existing = outcome.conflicts.length;
     pending = outcome.conflicts.length === 0 ? [] : await planWrites(collection, outcome.conflicts);
     if (pending.length > 0 && round === MAX_ROUNDS) {
       throw new Error(
@@ -49,7 +68,7 @@ export async function guardedUpsert(collection: Collection<StoredDocument>, batc
       );
     }
   }
-  return written;
+  return { written, existing };
 }
 
 async function storedPositions(collection: Collection<StoredDocument>, ids: readonly string[]): Promise<Map<string, EncodedPosition>> {
@@ -80,13 +99,19 @@ function operation({ upsert: { id, doc, position }, stored }: PlannedWrite): Any
   return { replaceOne: { filter: { _id: id, [POSITION_FIELD]: stored }, replacement: document, upsert: true } };
 }
 
+/**
+ * Every operation either writes its document (insert, compare-and-set match, or upsert) or fails, so
+ * the count is operations minus failures: mongo-java-server counts a duplicate-key insert in
+ * `insertedCount` of a partly failed batch.
+ */
 async function writeRound(collection: Collection<StoredDocument>, planned: readonly PlannedWrite[]): Promise<{ written: number; conflicts: PreparedUpsert[] }> {
   try {
-    return { written: writtenBy(await collection.bulkWrite(planned.map(operation), { ordered: false })), conflicts: [] };
+    await collection.bulkWrite(planned.map(operation), { ordered: false });
+    return { written: planned.length, conflicts: [] };
   } catch (error) {
     if (!(error instanceof MongoBulkWriteError) || error.result.getWriteConcernError()) throw error;
     const writeErrors = [error.writeErrors].flat();
     if (writeErrors.length === 0 || writeErrors.some((writeError) => writeError.code !== DUPLICATE_KEY)) throw error;
-    return { written: writtenBy(error.result), conflicts: writeErrors.map((writeError) => planned[writeError.index].upsert) };
+    return { written: planned.length - writeErrors.length, conflicts: writeErrors.map((writeError) => planned[writeError.index].upsert) };
   }
 }

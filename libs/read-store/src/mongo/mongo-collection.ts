@@ -29,27 +29,32 @@ function checkedFilter(filter: Filter): MongoFilter<StoredDocument> {
 const isNamespaceNotFound = (error: unknown): boolean =>
   error instanceof MongoServerError && (error.code === 26 || error.message === 'ns not found');
 
-/** What a collection needs from its store's index bookkeeping. */
-export interface CollectionIndexes {
+/** What a collection needs from its store's bookkeeping: indexes and the upsert write mode. */
+export interface CollectionBookkeeping {
   /** The position guard's index (guard-index.ts), created once per collection and store. */
   ensureGuard(): Promise<void>;
   /** Puts back the planned indexes and the guard's after a drop. */
   restore(): Promise<void>;
+  /** Whether the next upsert may insert without reading positions first (write-mode.ts). */
+  shouldInsertFirst(): boolean;
+  /** How many ids of an upsert batch were found stored, for the next batch's choice. */
+  recordUpsert(batchSize: number, stored: number): void;
 }
 
 export class MongoReadCollection<T extends ReadDocument> implements ReadCollection<T> {
   constructor(
     private readonly collection: Collection<StoredDocument>,
     private readonly assertOpen: () => void,
-    private readonly indexes: CollectionIndexes,
+    private readonly bookkeeping: CollectionBookkeeping,
   ) {}
 
   async upsertMany(items: readonly PositionedDocument<T>[]): Promise<UpsertResult> {
     this.assertOpen();
     const batch = prepareUpsertBatch(items);
     if (batch.length === 0) return { written: 0, skipped: items.length };
-    await this.indexes.ensureGuard();
-    const written = await guardedUpsert(this.collection, batch);
+    await this.bookkeeping.ensureGuard();
+    const { written, existing } = await guardedUpsert(this.collection, batch, { insertFirst: this.bookkeeping.shouldInsertFirst() });
+    this.bookkeeping.recordUpsert(batch.length, existing);
     return { written, skipped: items.length - written };
   }
 
@@ -88,6 +93,6 @@ export class MongoReadCollection<T extends ReadDocument> implements ReadCollecti
     } catch (error) {
       if (!isNamespaceNotFound(error)) throw error;
     }
-    await this.indexes.restore();
+    await this.bookkeeping.restore();
   }
 }

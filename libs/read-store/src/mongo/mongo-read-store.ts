@@ -7,6 +7,7 @@ import { assertClaimable, systemClock } from '../replay-claim';
 import { GuardIndexes } from './guard-index';
 import type { StoredDocument } from './guarded-upsert';
 import { MongoReadCollection } from './mongo-collection';
+import { UpsertWriteModes } from './write-mode';
 
 export interface MongoReadStoreOptions extends ReadStoreOptions {
   readonly url: string;
@@ -31,6 +32,7 @@ export class MongoReadStore implements ReadStore {
   private closed = false;
   private readonly clock: () => Date;
   private readonly guards: GuardIndexes;
+  private readonly writeModes = new UpsertWriteModes();
 
   readonly checkpoints: Checkpoints = {
     get: async (name: string): Promise<ReadPosition | undefined> => {
@@ -78,6 +80,8 @@ export class MongoReadStore implements ReadStore {
           await this.createIndexes(name);
           await this.guards.recreate(name);
         },
+        shouldInsertFirst: () => this.writeModes.shouldInsertFirst(name),
+        recordUpsert: (batchSize, stored) => this.writeModes.record(name, batchSize, stored),
       },
     );
   }
