@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WrongExpectedRevisionError } from '../event-store.port';
-import { GroupCommit, type AppendRequest } from './group-commit';
+import { GroupCommit } from './group-commit';
 import { openSqliteEventStore, type SqliteEventStore } from './sqlite-event-store';
 
 const event = (n: number) => ({ id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, type: 'ThingHappened.v1', data: { n }, metadata: {} });
@@ -47,6 +47,29 @@ describe('SQLite group commit', () => {
     expect((await store.readStream('s')).map((stored) => stored.data)).toEqual([{ n: 1 }, { n: 4 }]);
   });
 
+  it('fails only the append whose data JSON refuses; the rest of the group commits', async () => {
+    const [refused, other] = await Promise.allSettled([
+      store.append('s', [{ ...event(1), data: { amount: 1n } }], 'no_stream'),
+      store.append('t', [event(2)], 'no_stream'),
+    ]);
+    expect(refused).toMatchObject({ status: 'rejected', reason: expect.any(TypeError) });
+    expect(other).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 0n } });
+    expect(await store.readStream('s')).toEqual([]);
+  });
+
+  it('fails every append of the group, and stores none, when an insert fails after the checks passed', async () => {
+    const db = (store as unknown as { db: Database.Database }).db;
+    db.exec("CREATE TEMP TRIGGER failing_insert BEFORE INSERT ON events WHEN NEW.event_id = '" + event(3).id + "' BEGIN SELECT RAISE(ABORT, 'insert failed'); END");
+    const outcomes = await Promise.allSettled([
+      store.append('s', [event(1)], 'no_stream'),
+      store.append('t', [event(2), event(3)], 'no_stream'),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+    expect(await store.readAll()).toEqual([]);
+    db.exec('DROP TRIGGER failing_insert');
+    await expect(store.append('s', [event(1)], 'no_stream')).resolves.toMatchObject({ nextExpectedRevision: 0n });
+  });
+
   it('close() commits appends still queued before closing the file', async () => {
     const pending = store.append('s', [event(1)], 'no_stream');
     await store.close();
@@ -55,7 +78,7 @@ describe('SQLite group commit', () => {
 });
 
 describe('GroupCommit', () => {
-  const request = (streamId: string): AppendRequest => ({ streamId, events: [event(1)], expected: 'any' });
+  const request = (streamId: string) => ({ streamId });
 
   it('acknowledges nothing when the commit fails, and reports the failure to every append of the group', async () => {
     const acknowledged: string[] = [];

@@ -1,15 +1,10 @@
-import type { AppendResult, EventToAppend, ExpectedRevision } from '../event-store.port';
-
-export interface AppendRequest {
-  readonly streamId: string;
-  readonly events: readonly EventToAppend[];
-  readonly expected: ExpectedRevision;
-}
+import type { AppendResult } from '../event-store.port';
 
 /** What one append of a group came to: its result, or the error only that append failed with. */
 export type AppendSettlement = { readonly result: AppendResult } | { readonly error: unknown };
 
-interface QueuedAppend extends AppendRequest {
+interface Queued<Request> {
+  readonly request: Request;
   readonly resolve: (result: AppendResult) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -20,18 +15,18 @@ interface QueuedAppend extends AppendRequest {
  * conflict does not undo the others) and commits; only after that commit returned is any append
  * of the group acknowledged, so synchronous=FULL still means "acknowledged = durable".
  */
-export class GroupCommit {
-  private queue: QueuedAppend[] = [];
+export class GroupCommit<Request> {
+  private queue: Queued<Request>[] = [];
   private scheduled: Promise<void> | undefined;
 
   constructor(
-    private readonly commitGroup: (requests: readonly AppendRequest[]) => AppendSettlement[],
+    private readonly commitGroup: (requests: readonly Request[]) => AppendSettlement[],
     private readonly onCommitted: () => void,
   ) {}
 
-  append(request: AppendRequest): Promise<AppendResult> {
+  append(request: Request): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ ...request, resolve, reject });
+      this.queue.push({ request, resolve, reject });
       this.scheduled ??= new Promise<void>((done) => setImmediate(done)).then(() => this.commitQueued());
     });
   }
@@ -47,7 +42,7 @@ export class GroupCommit {
     this.scheduled = undefined;
     let settlements: AppendSettlement[];
     try {
-      settlements = this.commitGroup(group);
+      settlements = this.commitGroup(group.map((queued) => queued.request));
     } catch (error) {
       group.forEach((queued) => queued.reject(error));
       return;

@@ -4,7 +4,6 @@ import {
   type AppendResult,
   type EventToAppend,
   type ExpectedRevision,
-  type RecordedEvent,
 } from '../event-store.port';
 import type { SqliteQueries } from './sqlite-queries';
 import { sqlitePosition } from './sqlite-queries';
@@ -35,67 +34,71 @@ function retryMatchesExpectation(expected: ExpectedRevision, firstRevision: bigi
   return expectationHolds(expected, firstRevision === 0n ? undefined : firstRevision - 1n);
 }
 
-/**
- * KurrentDB's idempotency: when the batch is exactly what is already stored (same ids, in order,
- * at revisions the expectation allows), answer with the original result. Any other overlap with
- * stored ids is a conflict, never a silent partial write.
- */
-function findIdempotentRetry(
-  queries: SqliteQueries,
-  streamId: string,
-  events: readonly EventToAppend[],
-  expected: ExpectedRevision,
-): { stored: RecordedEvent[] } | { overlaps: boolean } {
-  const first = queries.findEvent(streamId, events[0].id);
-  if (!first) {
-    return { overlaps: events.slice(1).some((event) => queries.findEvent(streamId, event.id) !== undefined) };
-  }
-  const stored = queries.readStreamForwards(streamId, first.revision, events.length);
-  const sameEvents = stored.length === events.length && stored.every((event, index) => event.id === events[index].id);
-  return sameEvents && retryMatchesExpectation(expected, first.revision) ? { stored } : { overlaps: true };
-}
-
 export interface AppendClock {
   now(): Date;
 }
 
+/** An event as its row stores it: data and metadata serialised when the append was requested. */
+export interface SerialisedEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly data: string;
+  readonly metadata: string;
+}
+
+export interface AppendRequest {
+  readonly streamId: string;
+  readonly events: readonly SerialisedEvent[];
+  readonly expected: ExpectedRevision;
+}
+
+// Serialised before the append is queued: a value JSON refuses (a BigInt, a cycle) fails that append
+// alone, and inside the group's transaction only the inserts can still fail.
+export const serialiseEvents = (events: readonly EventToAppend[]): SerialisedEvent[] =>
+  events.map((event) => ({ id: event.id, type: event.type, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata) }));
+
+/** An append after its checks: the original result of an identical retry, or where its events go. */
+export type CheckedAppend = { readonly retried: AppendResult } | { readonly firstRevision: bigint };
+
 /**
- * Runs inside an IMMEDIATE transaction: the check and the inserts see one consistent stream, and a
- * stream another process holds (`lockedByOther`) cannot change under its holder.
+ * The append's checks, reads only (so a refused append needs no rollback), inside the group's
+ * IMMEDIATE transaction: the stream cannot change under them, and a stream another process holds
+ * (`lockedByOther`) is refused. KurrentDB's idempotency: when the batch is exactly what is already
+ * stored (same ids, in order, at revisions the expectation allows), the original result is the
+ * answer. Any other overlap with stored ids is a conflict, never a silent partial write.
  */
-export function appendInTransaction(
-  queries: SqliteQueries,
-  clock: AppendClock,
-  streamId: string,
-  events: readonly EventToAppend[],
-  expected: ExpectedRevision,
-  lockedByOther: (streamId: string) => boolean,
-): AppendResult {
-  const current = queries.lastRevision(streamId);
-  const retry = findIdempotentRetry(queries, streamId, events, expected);
-  if ('stored' in retry) {
-    const last = retry.stored[retry.stored.length - 1];
-    return { nextExpectedRevision: last.revision, position: last.position };
+export function checkAppend(queries: SqliteQueries, request: AppendRequest, lockedByOther: (streamId: string) => boolean): CheckedAppend {
+  const { streamId, events, expected } = request;
+  const { last, stored } = queries.appendCheck(streamId, events[0].id);
+  let overlaps = false;
+  if (stored !== undefined) {
+    const original = queries.readStreamForwards(streamId, stored, events.length);
+    const sameEvents = original.length === events.length && original.every((event, index) => event.id === events[index].id);
+    if (sameEvents && retryMatchesExpectation(expected, stored)) {
+      const lastStored = original[original.length - 1];
+      return { retried: { nextExpectedRevision: lastStored.revision, position: lastStored.position } };
+    }
+    overlaps = true;
+  } else {
+    for (let index = 1; index < events.length && !overlaps; index++) overlaps = queries.isStored(streamId, events[index].id);
   }
   if (lockedByOther(streamId)) {
-    throw new StreamLockedError(streamId, expected, current ?? 'no_stream');
+    throw new StreamLockedError(streamId, expected, last ?? 'no_stream');
   }
-  if (retry.overlaps || !expectationHolds(expected, current)) {
-    throw new WrongExpectedRevisionError(streamId, expected, current ?? 'no_stream');
+  if (overlaps || !expectationHolds(expected, last)) {
+    throw new WrongExpectedRevisionError(streamId, expected, last ?? 'no_stream');
   }
-  const created = clock.now().toISOString();
-  const firstRevision = current === undefined ? 0n : current + 1n;
+  return { firstRevision: last === undefined ? 0n : last + 1n };
+}
+
+/** The inserts of a checked append, at consecutive revisions from `firstRevision`. */
+export function insertEvents(queries: SqliteQueries, request: AppendRequest, firstRevision: bigint, created: string): AppendResult {
+  const { streamId, events } = request;
   let position = 0n;
-  events.forEach((event, index) => {
-    position = queries.insert({
-      streamId,
-      revision: firstRevision + BigInt(index),
-      eventId: event.id,
-      type: event.type,
-      data: JSON.stringify(event.data),
-      metadata: JSON.stringify(event.metadata),
-      created,
-    });
-  });
-  return { nextExpectedRevision: firstRevision + BigInt(events.length - 1), position: sqlitePosition(position) };
+  let revision = firstRevision;
+  for (const event of events) {
+    position = queries.insert({ streamId, revision, eventId: event.id, type: event.type, data: event.data, metadata: event.metadata, created });
+    revision += 1n;
+  }
+  return { nextExpectedRevision: revision - 1n, position: sqlitePosition(position) };
 }

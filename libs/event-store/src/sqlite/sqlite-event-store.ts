@@ -13,9 +13,9 @@ import {
   type SubscribeToAllOptions,
 } from '../event-store.port';
 import { assertAppendableBatch, assertMaxCount } from '../shared/append-batch';
-import { GroupCommit, type AppendRequest, type AppendSettlement } from './group-commit';
+import { GroupCommit, type AppendSettlement } from './group-commit';
 import { PollingSubscription } from './polling-subscription';
-import { appendInTransaction, type AppendClock } from './sqlite-append';
+import { checkAppend, insertEvents, serialiseEvents, type AppendClock, type AppendRequest, type CheckedAppend } from './sqlite-append';
 import { openLockConnection, openSqliteDatabase, type SqliteDatabase } from './sqlite-database';
 import { prepareQueries, sqlitePosition, type SqliteQueries } from './sqlite-queries';
 import { SqliteStreamLocks, type StreamLockOptions } from './sqlite-stream-locks';
@@ -44,7 +44,7 @@ function toPortError(error: unknown): unknown {
 export class SqliteEventStore implements EventStore {
   private readonly queries: SqliteQueries;
   private readonly subscriptions = new Set<PollingSubscription>();
-  private readonly groupCommit: GroupCommit;
+  private readonly groupCommit: GroupCommit<AppendRequest>;
   private readonly locks: SqliteStreamLocks;
 
   constructor(
@@ -56,24 +56,24 @@ export class SqliteEventStore implements EventStore {
   ) {
     this.queries = prepareQueries(db);
     this.locks = new SqliteStreamLocks(lockDb, (operation) => this.guard(operation), lockOptions);
-    const lockedByOther = (streamId: string) => {
-      const lock = this.queries.streamLock(streamId);
-      return lock !== undefined && this.locks.heldByOther(lock);
-    };
-    // Nested inside the group's transaction this runs in a SAVEPOINT: a failing append is rolled
-    // back alone and the rest of the group still commits.
-    const appendOne = db.transaction(({ streamId, events, expected }: AppendRequest) =>
-      appendInTransaction(this.queries, clock, streamId, events, expected, lockedByOther),
-    );
-    const appendGroup = db.transaction((requests: readonly AppendRequest[]) =>
-      requests.map((request): AppendSettlement => {
+    // One transaction for the group; a refused append wrote nothing (its checks only read), so it
+    // needs no SAVEPOINT of its own to be undone while the rest of the group commits.
+    const appendGroup = db.transaction((requests: readonly AppendRequest[]) => {
+      const created = clock.now().toISOString();
+      const locked = this.streamsLockedByOthers();
+      const lockedByOther = (streamId: string) => locked.has(streamId);
+      return requests.map((request): AppendSettlement => {
+        let checked: CheckedAppend;
         try {
-          return { result: appendOne(request) };
+          checked = checkAppend(this.queries, request, lockedByOther);
         } catch (error) {
           return { error: toPortError(error) };
         }
-      }),
-    );
+        // Past the checks no constraint can refuse the inserts: one failing anyway (disk full, I/O)
+        // escapes, the whole group is rolled back and every append of it fails.
+        return { result: 'retried' in checked ? checked.retried : insertEvents(this.queries, request, checked.firstRevision, created) };
+      });
+    });
     // IMMEDIATE takes the write lock before reading any stream's revision, so two processes
     // cannot both pass the expected-revision check.
     this.groupCommit = new GroupCommit(
@@ -84,7 +84,7 @@ export class SqliteEventStore implements EventStore {
 
   async append(streamId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     assertAppendableBatch(streamId, events);
-    return this.groupCommit.append({ streamId, events, expected: expectedRevision });
+    return this.groupCommit.append({ streamId, events: serialiseEvents(events), expected: expectedRevision });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -140,6 +140,15 @@ export class SqliteEventStore implements EventStore {
       this.db.close();
     }
     this.locks.close();
+  }
+
+  /**
+   * Streams other processes hold, read once per group: inside its IMMEDIATE transaction no process
+   * can take a lock (that is a write), so the answer holds for every append of the group.
+   */
+  private streamsLockedByOthers(): ReadonlySet<string> {
+    const rows = this.queries.otherHoldersLocks(this.locks.holder);
+    return new Set(rows.filter((row) => this.locks.heldByOther(row)).map((row) => row.streamId));
   }
 
   private guard<T>(operation: () => T): T {

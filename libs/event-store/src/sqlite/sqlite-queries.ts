@@ -55,17 +55,19 @@ export function prepareQueries(db: SqliteDatabase) {
   const allAfter = prepare<[bigint, number], EventRow>(
     `SELECT ${columns} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`,
   );
-  const lastRevision = prepare<[string], { revision: bigint | null }>(
-    'SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?',
+  // The append's checks in one statement: the stream's last revision, and where (if anywhere) the
+  // batch's first event id is already stored (an idempotent retry).
+  const appendCheck = prepare<[string, string, string], { last: bigint | null; stored: bigint | null }>(
+    `SELECT (SELECT MAX(revision) FROM events WHERE stream_id = ?) AS last,
+            (SELECT revision FROM events WHERE stream_id = ? AND event_id = ?) AS stored`,
   );
-  const eventById = prepare<[string, string], EventRow>(
-    `SELECT ${columns} FROM events WHERE stream_id = ? AND event_id = ?`,
-  );
+  const eventRevision = prepare<[string, string], { revision: bigint }>('SELECT revision FROM events WHERE stream_id = ? AND event_id = ?');
   const headPosition = prepare<[], { position: bigint | null }>('SELECT MAX(position) AS position FROM events');
-  const streamLock = db.prepare<[string], StreamLockRow>('SELECT holder, holder_pid AS pid, acquired_at AS acquiredAt FROM stream_locks WHERE stream_id = ?');
-  const insert = prepare<[NewEventRow], never>(
-    `INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created)
-     VALUES (@streamId, @revision, @eventId, @type, @data, @metadata, @created)`,
+  const otherHoldersLocks = db.prepare<[string], StreamLockRow & { streamId: string }>(
+    'SELECT stream_id AS streamId, holder, holder_pid AS pid, acquired_at AS acquiredAt FROM stream_locks WHERE holder <> ?',
+  );
+  const insert = prepare<[string, bigint, string, string, string, string, string], never>(
+    'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
 
   return {
@@ -74,14 +76,15 @@ export function prepareQueries(db: SqliteDatabase) {
     readStreamBackwards: (streamId: string, fromRevision = LAST_REVISION, maxCount = NO_LIMIT) =>
       streamBackwards.all(streamId, fromRevision, maxCount).map(toRecordedEvent),
     readAllAfter: (position: bigint, maxCount = NO_LIMIT) => allAfter.all(position, maxCount).map(toRecordedEvent),
-    lastRevision: (streamId: string): bigint | undefined => lastRevision.get(streamId)?.revision ?? undefined,
-    findEvent: (streamId: string, eventId: string): RecordedEvent | undefined => {
-      const row = eventById.get(streamId, eventId);
-      return row && toRecordedEvent(row);
+    appendCheck: (streamId: string, firstEventId: string): { last: bigint | undefined; stored: bigint | undefined } => {
+      const row = appendCheck.get(streamId, streamId, firstEventId);
+      return { last: row?.last ?? undefined, stored: row?.stored ?? undefined };
     },
+    isStored: (streamId: string, eventId: string): boolean => eventRevision.get(streamId, eventId) !== undefined,
     headPosition: (): bigint | undefined => headPosition.get()?.position ?? undefined,
-    streamLock: (streamId: string): StreamLockRow | undefined => streamLock.get(streamId),
-    insert: (row: NewEventRow): bigint => BigInt(insert.run(row).lastInsertRowid),
+    otherHoldersLocks: (holder: string) => otherHoldersLocks.all(holder),
+    insert: (row: NewEventRow): bigint =>
+      insert.run(row.streamId, row.revision, row.eventId, row.type, row.data, row.metadata, row.created).lastInsertRowid as bigint,
   };
 }
 

@@ -160,7 +160,9 @@ function indicesByAccount(raws: readonly unknown[]): Map<string, number[]> {
   raws.forEach((raw, index) => {
     const accountId = (raw as { accountId?: unknown } | null)?.accountId;
     const key = typeof accountId === 'string' ? `account:${accountId}` : `invalid:${index}`;
-    groups.set(key, [...(groups.get(key) ?? []), index]);
+    const group = groups.get(key);
+    if (group) group.push(index);
+    else groups.set(key, [index]);
   });
   return groups;
 }
