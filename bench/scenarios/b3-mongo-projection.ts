@@ -16,7 +16,7 @@ import { sharedHistory, B5_ACCOUNTS } from '../harness/shared-history';
  * and upgrade. Reports wall events/s and CPU ms per 1,000 events of the projector process and of the
  * Java server (/proc/<pid>/stat); CPU is what stays comparable on this shared machine, wall is not.
  *
- *   node -r ./bench/register.js bench/scenarios/b3-mongo-projection.ts [--events=101500] [--runs=3] [--max-batch=<n>] [--rate=<events/s>] [--b3]
+ *   node -r ./bench/register.js bench/scenarios/b3-mongo-projection.ts [--events=101500] [--runs=3] [--max-batch=<n>] [--min-flush-interval=<ms>] [--rate=<events/s>] [--b3]
  *
  * `--rate` hands the events over at that rate, as live appends (e.g. 2172, the load test's), instead of
  * as fast as the projector takes them (a catch-up), and also reports how far it fell behind.
@@ -94,7 +94,7 @@ function replayed(store: EventStore, last: bigint, rate: number | undefined, lat
   }) as EventStore;
 }
 
-async function project({ file, events, mongoUrl, maxBatch, rate }: PhaseInput) {
+async function project({ file, events, mongoUrl, maxBatch, minFlushIntervalMs, rate }: PhaseInput) {
   const total = Number(events);
   const store = openSqliteEventStore({ file: String(file) });
   const mongo = await MongoReadStore.connect({ url: String(mongoUrl), dbName: `projection_${process.pid}` });
@@ -104,6 +104,7 @@ async function project({ file, events, mongoUrl, maxBatch, rate }: PhaseInput) {
   const errors: Error[] = [];
   const projector = new Projector(replayed(store, BigInt(total), rate === undefined ? undefined : Number(rate), lateness), counting(mongo, counts), {
     maxBatch: maxBatch === undefined ? undefined : Number(maxBatch),
+    minFlushIntervalMs: minFlushIntervalMs === undefined ? undefined : Number(minFlushIntervalMs),
     onError: (error) => errors.push(error),
   });
   const start = process.hrtime.bigint();
@@ -168,7 +169,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const runs = option('runs', 3);
   const wanted = option('events', 101_500);
   const given = (name: string) => (argv.some((arg) => arg.startsWith(`--${name}=`)) ? option(name, 0) : undefined);
-  const tuning = { maxBatch: given('max-batch'), rate: given('rate') };
+  const tuning = { maxBatch: given('max-batch'), minFlushIntervalMs: given('min-flush-interval'), rate: given('rate') };
   const history = argv.includes('--b3') ? await sharedHistory(B5_ACCOUNTS) : loadShapedHistory(wanted);
   const events = Math.min(wanted, history.events);
   console.log(JSON.stringify({ file: history.file, events }));

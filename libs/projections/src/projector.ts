@@ -12,6 +12,13 @@ export interface ProjectorOptions {
    * many of its events it holds, so a larger batch means fewer plan writes when the projector is behind.
    */
   readonly maxBatch?: number;
+  /**
+   * While events keep coming, a flush starts at least this long after the previous one started, so
+   * one plan document per account absorbs more events (0: every event-loop turn). An idle projector
+   * still flushes at once (the wait only applies within this interval of the previous flush), and so
+   * does one that someone waits on (`whenVisible`: read-your-writes stays prompt).
+   */
+  readonly minFlushIntervalMs?: number;
   readonly checkpointName?: string;
   readonly onError?: (error: Error) => void;
   readonly accountIdOf?: (streamId: string) => string | undefined;
@@ -35,6 +42,8 @@ export class Projector {
   private batch = new ProjectionBatch();
   private flushing: Promise<void> = Promise.resolve();
   private flushScheduled = false;
+  private flushTimer?: NodeJS.Timeout;
+  private lastFlushStartedAt = Number.NEGATIVE_INFINITY;
   private readonly onBatchTaken: (() => void)[] = [];
   private subscription?: AllSubscription;
   private processed?: GlobalPosition;
@@ -58,6 +67,7 @@ export class Projector {
 
   async stop(): Promise<void> {
     await this.subscription?.stop();
+    clearTimeout(this.flushTimer);
     await this.flush();
   }
 
@@ -69,7 +79,9 @@ export class Projector {
   /** Resolves once every event up to `position` is visible in the read models. */
   whenVisible(position: GlobalPosition): Promise<void> {
     if (this.processed && comparePositions(this.processed, position) >= 0) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.add({ position, resolve }));
+    const visible = new Promise<void>((resolve) => this.waiters.add({ position, resolve }));
+    if (this.flushTimer) this.flushSoon();
+    return visible;
   }
 
   /** How many positions the read models trail the store's head by (0 when caught up). */
@@ -103,6 +115,16 @@ export class Projector {
 
   private scheduleFlush(): void {
     if (this.flushScheduled) return;
+    const wait = this.waiters.size > 0 ? 0 : this.lastFlushStartedAt + (this.options.minFlushIntervalMs ?? 0) - performance.now();
+    if (wait <= 0) return this.flushSoon();
+    this.flushScheduled = true;
+    this.flushTimer = setTimeout(() => this.flushSoon(), wait).unref();
+  }
+
+  /** Flushes on the next event-loop turn, replacing a timed flush if one was waiting. */
+  private flushSoon(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
     this.flushScheduled = true;
     setImmediate(() => {
       this.flushScheduled = false;
@@ -132,6 +154,7 @@ export class Projector {
     const batch = this.batch;
     if (batch.isEmpty) return;
     this.batch = new ProjectionBatch();
+    this.lastFlushStartedAt = performance.now();
     for (const resolve of this.onBatchTaken.splice(0)) resolve();
     await this.untilWritten(async () => {
       await batch.writeTo(this.readStore);

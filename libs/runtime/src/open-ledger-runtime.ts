@@ -51,7 +51,7 @@ export async function openLedgerRuntime(config: LedgerRuntimeConfig, overrides: 
   const catalog = () => DEFAULT_CATALOG;
   const accounts = new AccountRepository(eventStore);
   const commands = new CommandHandler(accounts, gateway, secretBox, catalog, clock);
-  const projector = new Projector(eventStore, readStore, { onError: overrides.onProjectionError });
+  const projector = new Projector(eventStore, readStore, { onError: overrides.onProjectionError, minFlushIntervalMs: config.projectorFlushIntervalMs });
   return {
     config,
     eventStore,
