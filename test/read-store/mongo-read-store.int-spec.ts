@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { MongoClient } from 'mongodb';
-import { MemoryReadStore, MongoReadStore, READ_COLLECTIONS, type ReadStore } from '@ledger/read-store';
+import { MemoryReadStore, MongoReadStore, READ_COLLECTIONS, READ_STORE_INDEXES, type ReadStore } from '@ledger/read-store';
 import { describeReadStoreContract } from '../../libs/read-store/src/contract/read-store.contract';
 import { at } from '../../libs/read-store/src/contract/contract-context';
 import { randomDocs, randomFilter, randomSort, type RandomDoc } from '../../libs/read-store/src/contract/arbitraries';
@@ -41,6 +41,13 @@ describe('MongoDB adapter specifics', () => {
   it('creates the planned indexes, including the replay-cache TTL, and keeps them across drop', async () => {
     await store.ensureIndexes();
     await store.collection(READ_COLLECTIONS.billingLogs).drop();
+    await store.collection(READ_COLLECTIONS.commandOutcomes).drop();
+    for (const plan of READ_STORE_INDEXES) {
+      const indexes = await mongo.db(dbName).collection(plan.collection).indexes();
+      expect(indexes.map((index) => index.key)).toContainEqual(plan.key);
+    }
+    const outcomeIndexes = await mongo.db(dbName).collection(READ_COLLECTIONS.commandOutcomes).indexes();
+    expect(outcomeIndexes.map((index) => index.key)).toContainEqual({ commandId: 1 });
     const logIndexes = await mongo.db(dbName).collection(READ_COLLECTIONS.billingLogs).indexes();
     expect(logIndexes.map((index) => index.key)).toContainEqual({ accountId: 1, actionDate: -1 });
     const cacheIndexes = await mongo.db(dbName).collection(READ_COLLECTIONS.replayCache).indexes();

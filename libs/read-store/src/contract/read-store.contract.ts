@@ -3,6 +3,7 @@ import type { ReadDocument, ReadStore } from '../read-store.port';
 import { TestClock, type ContractContext, type ContractOptions, type CreateReadStore, type DisposeReadStore } from './contract-context';
 import { describeFilterContract } from './filter.contract';
 import { describeFilterProperty } from './filter-property.contract';
+import { describeIndexedLookupContract } from './indexed-lookup.contract';
 import { describeQueryContract } from './query.contract';
 import { describeStoreContract } from './store.contract';
 import { describeUpsertContract } from './upsert.contract';
@@ -43,6 +44,7 @@ export function describeReadStoreContract(name: string, create: CreateReadStore,
     describeUpsertContract(context);
     describeFilterContract(context);
     describeQueryContract(context);
+    describeIndexedLookupContract(context);
     describeStoreContract(context);
     describeFilterProperty(context);
   });

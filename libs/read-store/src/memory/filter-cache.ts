@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Filter } from '../read-store.port';
 import { compileFilter, type CompiledFilter } from '../query/compile-filter';
+import { keyPinsOf, type KeyPin } from './key-pin';
 
 /** A compiled filter plus what the in-memory adapter derives from it once. */
 export interface PreparedFilter {
@@ -12,6 +13,8 @@ export interface PreparedFilter {
    * equalities every match must satisfy. A stored text lacking one is skipped without being parsed.
    */
   readonly needles: readonly Buffer[];
+  /** Top-level fields every match holds a string in, and which strings: what `_id` and the field indexes can narrow by. */
+  readonly pins: ReadonlyMap<string, KeyPin>;
 }
 
 /** String equalities the whole filter is ANDed with (top level and nested `$and`). */
@@ -43,7 +46,7 @@ function exactKey(filter: Filter): string | undefined {
 
 function prepare(filter: Filter): PreparedFilter {
   const compiled = compileFilter(filter);
-  return { compiled, matchesAll: compiled.kind === 'and' && compiled.all.length === 0, needles: requiredStrings(filter, []) };
+  return { compiled, matchesAll: compiled.kind === 'and' && compiled.all.length === 0, needles: requiredStrings(filter, []), pins: keyPinsOf(compiled) };
 }
 
 /**

@@ -5,25 +5,26 @@ import { compileFindOptions } from '../query/find-options';
 import { matchesFilter } from '../query/match-filter';
 import { applyProjection } from '../query/projection';
 import { sortComparator } from '../query/sort';
-import { AccountIndex, pinnedStrings, type AccountBucket } from './account-index';
+import { CollectionIndexes, type IndexKeys, type IndexedEntry } from './collection-indexes';
 import type { FilterCache, PreparedFilter } from './filter-cache';
+import { entriesOf } from './index-bucket';
 import { exactJsonOf } from './stored-document';
 import { TextArena, type ArenaSlot } from './text-arena';
 
 type StoredDoc = Record<string, unknown>;
 
-/** One stored document, updated in place (the account index points at it): JSON text in the arena, or a frozen copy. */
-class Entry implements ArenaSlot {
+/** One stored document, updated in place (the field indexes point at it): JSON text in the arena, or a frozen copy. */
+class Entry implements ArenaSlot, IndexedEntry {
   chunk = 0;
   offset = 0;
   length = 0;
   /** Set when JSON cannot hold the document exactly (Dates, -0, NaN); the arena slot is unused then. */
   object: Readonly<StoredDoc> | undefined = undefined;
+  indexKeys: IndexKeys = undefined;
 
   constructor(
     readonly id: string,
     public position: string,
-    public bucket: AccountBucket<Entry> | undefined,
   ) {}
 }
 
@@ -35,13 +36,17 @@ interface Match {
 
 export class MemoryCollection<T extends ReadDocument> implements ReadCollection<T> {
   private readonly entries = new Map<string, Entry>();
-  private readonly accounts = new AccountIndex<Entry>();
+  private readonly indexes: CollectionIndexes<Entry>;
   private readonly arena = new TextArena();
 
+  /** `indexedFields`: top-level fields whose string values are indexed for equality and range pins. */
   constructor(
     private readonly assertOpen: () => void,
     private readonly filters: FilterCache,
-  ) {}
+    indexedFields: readonly string[],
+  ) {
+    this.indexes = new CollectionIndexes(indexedFields);
+  }
 
   async upsertMany(items: readonly PositionedDocument<T>[]): Promise<UpsertResult> {
     this.assertOpen();
@@ -51,15 +56,13 @@ export class MemoryCollection<T extends ReadDocument> implements ReadCollection<
       if (entry && entry.position >= position) continue;
       const json = exactJsonOf(doc);
       const object = json === undefined ? Object.freeze(cloneDocument(doc) as unknown as StoredDoc) : undefined;
-      const bucket = this.accounts.bucketFor(doc as unknown as StoredDoc);
       if (!entry) {
-        this.entries.set(id, (entry = new Entry(id, position, bucket)));
-        bucket?.entries.push(entry);
+        this.entries.set(id, (entry = new Entry(id, position)));
       } else {
         this.forget(entry);
         entry.position = position;
-        if (entry.bucket !== bucket) this.move(entry, bucket);
       }
+      this.indexes.place(entry, doc as unknown as StoredDoc);
       entry.object = object;
       if (json !== undefined) this.arena.write(entry, json);
       written++;
@@ -97,7 +100,7 @@ export class MemoryCollection<T extends ReadDocument> implements ReadCollection<
     const doomed = this.matching(filter, false);
     for (const { entry } of doomed) {
       this.entries.delete(entry.id);
-      this.accounts.remove(entry.bucket, entry);
+      this.indexes.remove(entry);
       this.forget(entry);
     }
     this.compactIfWasteful();
@@ -107,7 +110,7 @@ export class MemoryCollection<T extends ReadDocument> implements ReadCollection<
   async drop(): Promise<void> {
     this.assertOpen();
     this.entries.clear();
-    this.accounts.clear();
+    this.indexes.clear();
     this.arena.clear();
   }
 
@@ -126,17 +129,11 @@ export class MemoryCollection<T extends ReadDocument> implements ReadCollection<
     this.arena.compact(inArena);
   }
 
-  private move(entry: Entry, bucket: AccountBucket<Entry> | undefined): void {
-    this.accounts.remove(entry.bucket, entry);
-    entry.bucket = bucket;
-    bucket?.entries.push(entry);
-  }
-
   /** Matching entries, each decoded when `decode` asks for it or the filter needs to look inside. */
   private matching(filter: Filter, decode: boolean): Match[] {
     const prepared = this.filters.get(filter);
     const matches: Match[] = [];
-    for (const entry of this.candidates(filter)) {
+    for (const entry of this.candidates(prepared)) {
       if (prepared.matchesAll && !decode) {
         matches.push({ entry, doc: undefined });
       } else if (this.mayMatch(entry, prepared)) {
@@ -152,12 +149,14 @@ export class MemoryCollection<T extends ReadDocument> implements ReadCollection<
     return entry.object !== undefined || prepared.needles.every((needle) => this.arena.includes(entry, needle));
   }
 
-  /** Narrows by `_id` or `accountId` equality when the filter pins one; the filter is applied after. */
-  private candidates(filter: Filter): Iterable<Entry> {
-    const ids = pinnedStrings(filter._id);
-    if (!ids) return this.accounts.candidates(filter) ?? this.entries.values();
+  /** The fewest entries that can match: by `_id` or an indexed field the filter pins, else all. The filter is applied after. */
+  private candidates(prepared: PreparedFilter): Iterable<Entry> {
+    const ids = prepared.pins.get('_id')?.listed;
+    const byIndex = this.indexes.narrowest(prepared.pins);
+    if (byIndex && (!ids || byIndex.size < ids.length)) return entriesOf(byIndex.buckets);
+    if (!ids) return this.entries.values();
     const entries: Entry[] = [];
-    for (const id of new Set(ids)) {
+    for (const id of ids) {
       const entry = this.entries.get(id);
       if (entry) entries.push(entry);
     }

@@ -1,5 +1,6 @@
 import { describeReadStoreContract } from '../contract/read-store.contract';
 import { at } from '../contract/contract-context';
+import { READ_COLLECTIONS } from '../read-collections';
 import { InvalidDocumentError, UnsupportedQueryError } from '../read-store.errors';
 import { MemoryReadStore } from './memory-read-store';
 
@@ -31,7 +32,7 @@ describe('in-memory adapter specifics', () => {
   });
 
   it('keeps the accountId index in step when a document moves to another account or is deleted', async () => {
-    const rows = store.collection<{ _id: string; accountId: string }>('moves');
+    const rows = store.collection<{ _id: string; accountId: string }>(READ_COLLECTIONS.billingLogs);
     await rows.upsertMany([{ doc: { _id: 'a', accountId: 'acc-1' }, position: at(1) }]);
     await rows.upsertMany([{ doc: { _id: 'a', accountId: 'acc-2' }, position: at(2) }]);
     expect(await rows.find({ accountId: 'acc-1' })).toEqual([]);

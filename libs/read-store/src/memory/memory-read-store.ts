@@ -1,5 +1,6 @@
 import type { Checkpoints, ReadCollection, ReadDocument, ReadStore, ReadStoreOptions } from '../read-store.port';
 import { decodePosition, encodePosition, type ReadPosition } from '../position';
+import { indexedFieldsOf } from '../read-collections';
 import { ReadStoreUnavailableError } from '../read-store.errors';
 import { assertClaimable, systemClock } from '../replay-claim';
 import { FilterCache } from './filter-cache';
@@ -33,7 +34,7 @@ export class MemoryReadStore implements ReadStore {
 
   collection<T extends ReadDocument>(name: string): ReadCollection<T> {
     let collection = this.collections.get(name);
-    if (!collection) this.collections.set(name, (collection = new MemoryCollection(() => this.assertOpen(), this.filters)));
+    if (!collection) this.collections.set(name, (collection = new MemoryCollection(() => this.assertOpen(), this.filters, indexedFieldsOf(name))));
     return collection as unknown as ReadCollection<T>;
   }
 
@@ -44,7 +45,7 @@ export class MemoryReadStore implements ReadStore {
     return this.replayCache.claim(key, expiresAt, now);
   }
 
-  /** Collections index `_id` and `accountId` from the start; nothing to create. */
+  /** Collections index `_id` and the fields READ_STORE_INDEXES plans for them from the start; nothing to create. */
   async ensureIndexes(): Promise<void> {
     this.assertOpen();
   }
