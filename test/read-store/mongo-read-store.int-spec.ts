@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { MongoClient } from 'mongodb';
-import { MemoryReadStore, MongoReadStore, READ_COLLECTIONS, READ_STORE_INDEXES, type ReadStore } from '@ledger/read-store';
+import { MemoryReadStore, MongoReadStore, READ_COLLECTIONS, READ_STORE_INDEXES, type ReadStore, versionedName } from '@ledger/read-store';
 import { describeReadStoreContract } from '../../libs/read-store/src/contract/read-store.contract';
 import { at } from '../../libs/read-store/src/contract/contract-context';
 import { randomDocs, randomFilter, randomSort, type RandomDoc } from '../../libs/read-store/src/contract/arbitraries';
@@ -52,6 +52,13 @@ describe('MongoDB adapter specifics', () => {
     expect(logIndexes.map((index) => index.key)).toContainEqual({ accountId: 1, actionDate: -1 });
     const cacheIndexes = await mongo.db(dbName).collection(READ_COLLECTIONS.replayCache).indexes();
     expect(cacheIndexes.find((index) => index.key.expiresAt === 1)?.expireAfterSeconds).toBe(0);
+  });
+
+  it("gives a rebuilt version's collection its planned indexes on its first write", async () => {
+    const rebuilt = versionedName(READ_COLLECTIONS.billingLogs, 2);
+    await store.collection<{ _id: string; accountId: string; actionDate: string }>(rebuilt).upsertMany([{ doc: { _id: 'L1', accountId: 'a', actionDate: '2026-04-01' }, position: at(1) }]);
+    const indexes = await mongo.db(dbName).collection(rebuilt).indexes();
+    expect(indexes.map((index) => index.key)).toContainEqual({ accountId: 1, actionDate: -1 });
   });
 
   it('lets the newest of concurrent first writes of one id win (duplicate key on insert is retried)', async () => {

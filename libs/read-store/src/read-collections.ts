@@ -31,6 +31,8 @@ export const READ_STORE_INDEXES: readonly IndexPlan[] = [
   { collection: READ_COLLECTIONS.plans, key: { dueAt: 1 } },
   // GET /internal/v1/commands/:commandId knows the commandId but not the account of the _id.
   { collection: READ_COLLECTIONS.commandOutcomes, key: { commandId: 1 } },
+  // The audit's per-account replay compares an account's outcomes with a fresh fold.
+  { collection: READ_COLLECTIONS.commandOutcomes, key: { accountId: 1 } },
   { collection: READ_COLLECTIONS.replayCache, key: { expiresAt: 1 }, expireAfterSeconds: 0 },
 ];
 
@@ -40,6 +42,19 @@ export const READ_STORE_INDEXES: readonly IndexPlan[] = [
  * alone and sort the few candidates, so the compound rest of a key buys an in-memory store nothing.
  */
 export function indexedFieldsOf(collection: string): readonly string[] {
-  const leading = READ_STORE_INDEXES.filter((plan) => plan.collection === collection).map((plan) => Object.keys(plan.key)[0]);
+  const leading = indexPlansOf(collection).map((plan) => Object.keys(plan.key)[0]);
   return [...new Set(leading)];
 }
+
+/** The first read-model version keeps the plain names; a rebuild writes `billingLogs__v2`, … */
+export const FIRST_READ_MODEL_VERSION = 1;
+const VERSION_SUFFIX = /__v\d+$/;
+
+/** `billingLogs` for version 1, `billingLogs__v2` for version 2 (collections and checkpoints alike). */
+export const versionedName = (name: string, version: number): string => (version === FIRST_READ_MODEL_VERSION ? name : `${name}__v${version}`);
+
+/** The planned indexes of a collection, a rebuilt version's (`billingLogs__v2`) included. */
+export const indexPlansOf = (collection: string): readonly IndexPlan[] => {
+  const base = collection.replace(VERSION_SUFFIX, '');
+  return READ_STORE_INDEXES.filter((plan) => plan.collection === base);
+};

@@ -1,4 +1,4 @@
-import type { ReadDocument, ReadStore } from '@ledger/read-store';
+import { FIRST_READ_MODEL_VERSION, type ReadDocument, type ReadStore } from '@ledger/read-store';
 import { READ_MODEL_NAMES } from '../replay/read-model-documents';
 
 /** Collection of the pointer document naming the live version of the read models. */
@@ -6,7 +6,7 @@ export const READ_MODEL_POINTER_COLLECTION = 'readModelVersions';
 const POINTER_ID = 'ledger-read-models';
 
 /** Version 1 is the unsuffixed collections every deployment started with. */
-export const FIRST_VERSION = 1;
+export const FIRST_VERSION = FIRST_READ_MODEL_VERSION;
 
 export interface ReadModelPointer extends ReadDocument {
   readonly live: number;
@@ -22,8 +22,8 @@ const INITIAL_POINTER: ReadModelPointer = { _id: POINTER_ID, live: FIRST_VERSION
 const VERSIONED_NAMES: ReadonlySet<string> = new Set(READ_MODEL_NAMES);
 export const isVersioned = (collection: string): boolean => VERSIONED_NAMES.has(collection);
 
-/** `billingLogs` for version 1, `billingLogs__v2` for version 2 (collections and checkpoints alike). */
-export const versionedName = (name: string, version: number): string => (version === FIRST_VERSION ? name : `${name}__v${version}`);
+/** The naming rule lives with the read store, which gives each version's collections their indexes. */
+export { versionedName } from '@ledger/read-store';
 
 export async function readPointer(store: ReadStore): Promise<ReadModelPointer> {
   return (await store.collection<ReadModelPointer>(READ_MODEL_POINTER_COLLECTION).get(POINTER_ID)) ?? INITIAL_POINTER;

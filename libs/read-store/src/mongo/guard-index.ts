@@ -19,10 +19,11 @@ export class GuardIndexes {
 
   constructor(private readonly db: Db) {}
 
-  ensure(collection: string): Promise<void> {
+  /** `alongside` creates the collection's other indexes with the guard, once as well. */
+  ensure(collection: string, alongside: () => Promise<void> = async () => undefined): Promise<void> {
     const known = this.ensured.get(collection);
     if (known) return known;
-    const creating = this.create(collection);
+    const creating = this.create(collection).then(alongside);
     this.ensured.set(collection, creating);
     // A failed creation is reported to this caller and tried again by the next one.
     creating.catch(() => this.ensured.delete(collection));

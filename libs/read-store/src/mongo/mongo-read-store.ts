@@ -1,7 +1,7 @@
 import { MongoClient, MongoServerError, type Db } from 'mongodb';
 import type { Checkpoints, ReadCollection, ReadDocument, ReadStore, ReadStoreOptions } from '../read-store.port';
 import { decodePosition, encodePosition, type ReadPosition } from '../position';
-import { READ_COLLECTIONS, READ_STORE_INDEXES } from '../read-collections';
+import { READ_COLLECTIONS, READ_STORE_INDEXES, indexPlansOf } from '../read-collections';
 import { ReadStoreUnavailableError } from '../read-store.errors';
 import { assertClaimable, systemClock } from '../replay-claim';
 import { GuardIndexes } from './guard-index';
@@ -75,7 +75,9 @@ export class MongoReadStore implements ReadStore {
       this.db.collection<StoredDocument>(name),
       () => this.assertOpen(),
       {
-        ensureGuard: () => this.guards.ensure(name),
+        // The first write to a collection also creates its planned indexes: a rebuild's `…__v2`
+        // collections are not known at start, when ensureIndexes runs.
+        ensureGuard: () => this.guards.ensure(name, () => this.createIndexes(name)),
         restore: async () => {
           await this.createIndexes(name);
           await this.guards.recreate(name);
@@ -127,7 +129,7 @@ export class MongoReadStore implements ReadStore {
   }
 
   private async createIndexes(collection: string): Promise<void> {
-    for (const plan of READ_STORE_INDEXES.filter((candidate) => candidate.collection === collection)) {
+    for (const plan of indexPlansOf(collection)) {
       const ttl = plan.expireAfterSeconds === undefined ? {} : { expireAfterSeconds: plan.expireAfterSeconds };
       await this.db.collection(collection).createIndex({ ...plan.key }, ttl);
     }
