@@ -7,7 +7,7 @@ import { AccountRepository, Clock, CommandHandler, SettableClock, systemClock } 
 import { PaymentGateway, SandboxPaymentGateway, SecretBox, loadOrCreateMasterKey } from '@ledger/payments';
 import { Projector } from '@ledger/projections';
 import { MemoryReadStore, MongoReadStore, ReadStore } from '@ledger/read-store';
-import { LedgerRuntimeConfig, isEmbedded } from './runtime-config';
+import { LedgerRuntimeConfig, isEmbedded, projectorFlushIntervalOf } from './runtime-config';
 import { EMBEDDED_FILES } from './embedded-files';
 
 /** Every port bound to its adapter, shared by the api, the worker roles and the CLI. */
@@ -51,7 +51,7 @@ export async function openLedgerRuntime(config: LedgerRuntimeConfig, overrides: 
   const catalog = () => DEFAULT_CATALOG;
   const accounts = new AccountRepository(eventStore);
   const commands = new CommandHandler(accounts, gateway, secretBox, catalog, clock);
-  const projector = new Projector(eventStore, readStore, { onError: overrides.onProjectionError, minFlushIntervalMs: config.projectorFlushIntervalMs });
+  const projector = new Projector(eventStore, readStore, { onError: overrides.onProjectionError, minFlushIntervalMs: projectorFlushIntervalOf(config) });
   return {
     config,
     eventStore,

@@ -17,7 +17,9 @@ export interface LedgerRuntimeConfig {
   /**
    * LEDGER_PROJECTOR_FLUSH_INTERVAL_MS: while events keep coming, read-model flushes start at least
    * this far apart (one plan document per account absorbs more events); idle, or when a request waits
-   * for its own write, the projector flushes at once. 1000 by default (bench/README.md, B3 MongoDB-wire).
+   * for its own write, the projector flushes at once. Unset: 1000 with MongoDB, where each flush costs
+   * round trips (bench/README.md, B3 MongoDB-wire), 0 with the in-process memory store, where a flush
+   * costs no round trip to amortise and read models stay as current as before.
    */
   readonly projectorFlushIntervalMs?: number;
 }
@@ -34,12 +36,19 @@ export function runtimeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Ledg
     kafkaBrokers: brokers?.split(',').map((broker) => broker.trim()),
     testClock: env.LEDGER_TEST_CLOCK === '1',
     sandboxResponseDelayMs: millisecondsOf('LEDGER_SANDBOX_RESPONSE_DELAY_MS', nonEmpty(env.LEDGER_SANDBOX_RESPONSE_DELAY_MS), 0),
-    projectorFlushIntervalMs: millisecondsOf('LEDGER_PROJECTOR_FLUSH_INTERVAL_MS', nonEmpty(env.LEDGER_PROJECTOR_FLUSH_INTERVAL_MS), DEFAULT_PROJECTOR_FLUSH_INTERVAL_MS),
+    projectorFlushIntervalMs: optionalMilliseconds('LEDGER_PROJECTOR_FLUSH_INTERVAL_MS', nonEmpty(env.LEDGER_PROJECTOR_FLUSH_INTERVAL_MS)),
   };
 }
 
 const MAX_DELAY_MS = 10_000;
-const DEFAULT_PROJECTOR_FLUSH_INTERVAL_MS = 1000;
+const MONGO_PROJECTOR_FLUSH_INTERVAL_MS = 1000;
+
+/** The flush interval for the read store in use (see `projectorFlushIntervalMs`). */
+export const projectorFlushIntervalOf = (config: LedgerRuntimeConfig): number =>
+  config.projectorFlushIntervalMs ?? (config.mongoUrl ? MONGO_PROJECTOR_FLUSH_INTERVAL_MS : 0);
+
+const optionalMilliseconds = (name: string, value: string | undefined): number | undefined =>
+  value === undefined ? undefined : millisecondsOf(name, value, 0);
 
 function millisecondsOf(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
