@@ -3,7 +3,7 @@ import type { KeyPin } from './key-pin';
 
 /**
  * The keys an entry is filed under, one per index: the key itself when the collection has one
- * index (every planned collection today), so an entry pays one field and no array.
+ * index (all planned collections but commandOutcomes), so such an entry pays one field and no array.
  */
 export type IndexKeys = string | undefined | (string | undefined)[];
 
