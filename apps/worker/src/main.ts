@@ -7,6 +7,15 @@ import { workerSettingsFromEnv } from './worker-settings';
 /** The worker process: `node dist/apps/worker/src/main.js` (env: see the worker's settings). */
 async function main(): Promise<void> {
   const logger = new Logger('Worker');
+  // Listening from the first moment: a stop requested while the worker is still starting (e.g. right
+  // after a restart) must end it cleanly once started, not kill it by the signal's default action.
+  let stopRequested: string | undefined;
+  let shutdown = (signal: string): void => {
+    stopRequested ??= signal;
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+
   const settings = workerSettingsFromEnv(process.env);
   const runtime = await openLedgerRuntime(runtimeConfigFromEnv(process.env));
   const worker = await startWorker(runtime, settings).catch(async (error: unknown) => {
@@ -15,7 +24,7 @@ async function main(): Promise<void> {
   });
   logger.log(`worker running roles: ${worker.roles.join(', ')}`);
   let stopping = false;
-  const shutdown = (signal: string): void => {
+  shutdown = (signal: string): void => {
     if (stopping) return;
     stopping = true;
     logger.log(`${signal}: finishing the batch in flight, then stopping`);
@@ -30,8 +39,7 @@ async function main(): Promise<void> {
         },
       );
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  if (stopRequested) shutdown(stopRequested);
 }
 
 main().catch((error: Error) => {

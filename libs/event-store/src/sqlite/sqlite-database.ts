@@ -43,11 +43,29 @@ export function openSqliteDatabase({ file, busyTimeoutMs = 5000 }: SqliteDatabas
     mkdirSync(dirname(file), { recursive: true });
   }
   const db = new Database(file, { timeout: busyTimeoutMs });
-  db.pragma('journal_mode = WAL');
+  whileBusy(busyTimeoutMs, () => db.pragma('journal_mode = WAL'));
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.exec(schema);
   return db;
+}
+
+/**
+ * Switching a new file to WAL needs it exclusively, and SQLite answers SQLITE_BUSY at once, without
+ * its busy handler, while another process opens the same new file (two writers starting together).
+ * Retried for up to the busy timeout, as any other write would wait.
+ */
+function whileBusy(timeoutMs: number, run: () => unknown): void {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      run();
+      return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
+  }
 }
 
 /**
