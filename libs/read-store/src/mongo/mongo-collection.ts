@@ -31,8 +31,11 @@ const isNamespaceNotFound = (error: unknown): boolean =>
 
 /** What a collection needs from its store's bookkeeping: indexes and the upsert write mode. */
 export interface CollectionBookkeeping {
-  /** The position guard's index (guard-index.ts), created once per collection and store. */
-  ensureGuard(): Promise<void>;
+  /**
+   * The collection's indexes before its first write: the position guard's (guard-index.ts) and the
+   * planned ones, created once per collection and store.
+   */
+  ensureIndexes(): Promise<void>;
   /** Puts back the planned indexes and the guard's after a drop. */
   restore(): Promise<void>;
   /** Whether the next upsert may insert without reading positions first (write-mode.ts). */
@@ -52,7 +55,7 @@ export class MongoReadCollection<T extends ReadDocument> implements ReadCollecti
     this.assertOpen();
     const batch = prepareUpsertBatch(items);
     if (batch.length === 0) return { written: 0, skipped: items.length };
-    await this.bookkeeping.ensureGuard();
+    await this.bookkeeping.ensureIndexes();
     const { written, existing } = await guardedUpsert(this.collection, batch, { insertFirst: this.bookkeeping.shouldInsertFirst() });
     this.bookkeeping.recordUpsert(batch.length, existing);
     return { written, skipped: items.length - written };

@@ -75,9 +75,8 @@ export class MongoReadStore implements ReadStore {
       this.db.collection<StoredDocument>(name),
       () => this.assertOpen(),
       {
-        // The first write to a collection also creates its planned indexes: a rebuild's `…__v2`
-        // collections are not known at start, when ensureIndexes runs.
-        ensureGuard: () => this.guards.ensure(name, () => this.createIndexes(name)),
+        // A rebuild's `…__v2` collections are not known at start, when the store's ensureIndexes runs.
+        ensureIndexes: () => this.guards.ensure(name, () => this.createIndexes(name)),
         restore: async () => {
           await this.createIndexes(name);
           await this.guards.recreate(name);
