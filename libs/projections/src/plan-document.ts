@@ -25,7 +25,7 @@ export function toPlanDocument(state: AccountState): PlanDocument {
   usage.forEach((periodUsage, period) => {
     usageJson[period] = { messages: periodUsage.messages };
   });
-  return { _id: state.accountId, state: { ...plain, usage: usageJson }, dueAt: dueAtOf(state) };
+  return { _id: state.accountId, state: Object.assign(plain, { usage: usageJson }), dueAt: dueAtOf(state) };
 }
 
 export function planStateOf(document: PlanDocument): AccountState {
@@ -35,7 +35,7 @@ export function planStateOf(document: PlanDocument): AccountState {
       { messages: value.messages, usageIds: ImmutableSet<string>() },
     ]),
   );
-  return { ...document.state, usage, commands: CompactCommandIndex.empty(), charges: ImmutableMap() } as AccountState;
+  return Object.assign({}, document.state, { usage, commands: CompactCommandIndex.empty(), charges: ImmutableMap() }) as AccountState;
 }
 
 /** The earliest scheduled action, so the scheduler works from an index instead of scanning streams. */

@@ -27,7 +27,7 @@ export function projectEvent(recorded: RecordedEvent, event: DomainEvent, stateA
   const refundOf = refundedLogOf(event);
   // billingLogsOf builds fresh objects, so they become the documents without a copy.
   const billingLogs = billingLogsOf(event).map((log) => Object.assign(log, { _id: log.subscriptionBillingLogId, refundOf }));
-  const billingSnapshots = snapshotsOf(event).map((snapshot) => ({ ...snapshot, _id: snapshot.snapshotId }));
+  const billingSnapshots = snapshotsOf(event).map((snapshot) => Object.assign(snapshot, { _id: snapshot.snapshotId }));
   const commandId = event.data.commandId;
   const record = stateAfter.commands.get(commandId);
   const outcome: CommandOutcomeDocument | null = record

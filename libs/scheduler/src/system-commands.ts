@@ -10,6 +10,6 @@ export const SCHEDULER_ISSUER = { type: 'SYSTEM', id: 'billing-scheduler' } as c
 export function systemCommandOf(accountId: string, action: ScheduledAction): Record<string, unknown> {
   const common = { commandId: action.commandId, accountId, issuedAt: action.at, issuedBy: SCHEDULER_ISSUER };
   return action.kind === 'RENEWAL'
-    ? { ...common, type: 'RENEWAL', payload: { period: action.period } }
-    : { ...common, type: 'TRIAL_EXPIRE', payload: {} };
+    ? Object.assign(common, { type: 'RENEWAL', payload: { period: action.period } })
+    : Object.assign(common, { type: 'TRIAL_EXPIRE', payload: {} });
 }

@@ -43,15 +43,14 @@ const paymentFailedLog = (event: EventOf<'PaymentFailed.v1'>): BillingLog => {
   const { attempted, declineCode, declineMessage, renewal } = event.data;
   const fields = quoteLogFields(attempted);
   const retryNote = renewal === null ? '' : renewal.nextRetryAt === null ? ', 재시도 없음' : `, 다음 재시도 ${renewal.nextRetryAt}`;
-  return buildLog({
-    ...fields,
-    action: 'PAYMENT_FAILED',
+  return buildLog(Object.assign({}, fields, {
+    action: 'PAYMENT_FAILED' as const,
     event: event.data,
-    status: 'FAILED',
+    status: 'FAILED' as const,
     card: event.data.card,
     calculationDetails: failedChargeCalculation(attempted, event.data.occurredAt, declineCode, declineMessage),
     description: `결제 실패: ${fields.description} ${formatKrw(attempted.totalCharge)}원 (${declineCode}${retryNote})`,
-  });
+  }));
 };
 
 const legacyLog = (event: EventOf<'LegacyBillingLogImported.v1'>): BillingLog => {
@@ -103,13 +102,13 @@ export const billingLogsOf = (event: DomainEvent): BillingLog[] => {
       const fields = quoteLogFields(charge);
       const conversion = event.type === 'SubscriptionUpgraded.v1' && event.data.trigger === 'TRIAL_CONVERSION' ? '체험 전환: ' : '';
       return [
-        buildLog({ ...fields, event: event.data, amounts: chargedAmounts(charge), transactionId, card, calculationDetails: chargeCalculation(charge, event.data.occurredAt), description: conversion + fields.description }),
+        buildLog(Object.assign(fields, { event: event.data, amounts: chargedAmounts(charge), transactionId, card, calculationDetails: chargeCalculation(charge, event.data.occurredAt), description: conversion + fields.description })),
       ];
     }
     case 'SubscriptionRenewed.v1': {
       const { quote, transactionId, card, snapshotId } = event.data;
       return [
-        buildLog({ ...quoteLogFields(quote), event: event.data, amounts: chargedAmounts(quote), transactionId, card, linkedSnapshotId: snapshotId, calculationDetails: chargeCalculation(quote, event.data.occurredAt) }),
+        buildLog(Object.assign(quoteLogFields(quote), { event: event.data, amounts: chargedAmounts(quote), transactionId, card, linkedSnapshotId: snapshotId, calculationDetails: chargeCalculation(quote, event.data.occurredAt) })),
       ];
     }
     case 'SeatReductionScheduled.v1': {
@@ -152,7 +151,7 @@ export const billingLogsOf = (event: DomainEvent): BillingLog[] => {
     case 'TrialCanceled.v1': {
       const { data } = event;
       const [action, verb] = event.type === 'TrialExpired.v1' ? (['TRIAL_EXPIRED', '종료'] as const) : (['TRIAL_CANCELED', '취소'] as const);
-      return [{ ...planChangeLog({ event: data, facts: data, action, toTier: data.tier, description: `${data.trialTier} 체험 ${verb}` }), fromTier: data.trialTier, fromMonthlyPrice: data.trialMonthlyPrice }];
+      return [Object.assign(planChangeLog({ event: data, facts: data, action, toTier: data.tier, description: `${data.trialTier} 체험 ${verb}` }), { fromTier: data.trialTier, fromMonthlyPrice: data.trialMonthlyPrice })];
     }
     case 'LegacyBillingLogImported.v1':
       return [legacyLog(event)];

@@ -58,7 +58,9 @@ export const eventBase = (command: Command, context: DecideContext): EventBase =
 
 /** Base of an event that produces the command's `logIndex`-th billing log. */
 export const loggedBase = (command: Command, context: DecideContext, logIndex = 0, processedBy = command.issuedBy.type): LoggedEvent => ({
-  ...eventBase(command, context),
+  accountId: command.accountId,
+  commandId: command.commandId,
+  occurredAt: context.actionDate,
   billingLogId: billingLogId(context.actionDate, command.commandId, logIndex),
   processedBy,
 });

@@ -13,12 +13,11 @@ export interface FailedCharge {
 }
 
 export const paymentFailed = (failure: FailedCharge): EventOf<'PaymentFailed.v1'> =>
-  domainEvent('PaymentFailed.v1', {
-    ...failure.base,
+  domainEvent('PaymentFailed.v1', Object.assign({}, failure.base, {
     attempted: failure.attempted,
-    errorCode: failure.declineCode === NO_PAYMENT_METHOD_DECLINE ? 'PAYMENT_METHOD_REQUIRED' : 'PAYMENT_DECLINED',
+    errorCode: failure.declineCode === NO_PAYMENT_METHOD_DECLINE ? ('PAYMENT_METHOD_REQUIRED' as const) : ('PAYMENT_DECLINED' as const),
     declineCode: failure.declineCode,
     declineMessage: failure.message,
     card: failure.card,
     renewal: failure.renewal ?? null,
-  });
+  }));

@@ -7,7 +7,7 @@ import { accepted, eventBase, type DecideContext, type Decision } from './decisi
 
 export const decidePaymentMethodUpdate = (command: CommandOf<'PAYMENT_METHOD_UPDATE'>, _state: AccountState, context: DecideContext): Decision => {
   const { billingKey, brand, last4 } = command.payload;
-  return accepted(domainEvent('PaymentMethodUpdated.v1', { ...eventBase(command, context), billingKey, brand, last4 }));
+  return accepted(domainEvent('PaymentMethodUpdated.v1', Object.assign(eventBase(command, context), { billingKey, brand, last4 })));
 };
 
 /** Idempotent by usageId within the period: a usage already counted is accepted without an event. */
@@ -15,7 +15,7 @@ export const decideUsageRecord = (command: CommandOf<'USAGE_RECORD'>, state: Acc
   const { usageId, metric, quantity } = command.payload;
   const period = periodOf(context.actionDate);
   if (state.usage.get(period)?.usageIds.has(usageId)) return accepted();
-  return accepted(domainEvent('UsageRecorded.v1', { ...eventBase(command, context), usageId, metric, quantity, period }));
+  return accepted(domainEvent('UsageRecorded.v1', Object.assign(eventBase(command, context), { usageId, metric, quantity, period })));
 };
 
 /**
@@ -26,11 +26,13 @@ export const decideUsageRecord = (command: CommandOf<'USAGE_RECORD'>, state: Acc
 export const decideLegacyLogImport = (command: CommandOf<'LEGACY_LOG_IMPORT'>, _state: AccountState, context: DecideContext): Decision => {
   const actionDate = toIso(toMillis(command.payload.actionDate));
   return accepted(
-    domainEvent('LegacyBillingLogImported.v1', {
-      ...eventBase(command, context),
-      billingLogId: billingLogId(actionDate, command.commandId, 0),
-      processedBy: command.issuedBy.type,
-      legacy: { ...command.payload, actionDate },
-    }),
+    domainEvent(
+      'LegacyBillingLogImported.v1',
+      Object.assign(eventBase(command, context), {
+        billingLogId: billingLogId(actionDate, command.commandId, 0),
+        processedBy: command.issuedBy.type,
+        legacy: { ...command.payload, actionDate },
+      }),
+    ),
   );
 };

@@ -27,8 +27,7 @@ export const decideAdminRefund = (command: CommandOf<'ADMIN_REFUND'>, state: Acc
         return { kind: 'rejected', violation: violation('PAYMENT_DECLINED', `환불이 거절되었습니다 (${outcome.declineCode}): ${outcome.message}`) };
       }
       return accepted(
-        domainEvent('RefundIssued.v1', {
-          ...base,
+        domainEvent('RefundIssued.v1', Object.assign({}, base, {
           originalLogId,
           originalAction: original.action,
           originalTransactionId,
@@ -43,7 +42,7 @@ export const decideAdminRefund = (command: CommandOf<'ADMIN_REFUND'>, state: Acc
           reason,
           transactionId: outcome.transactionId,
           card: original.card,
-        }),
+        })),
       );
     },
   };

@@ -60,6 +60,6 @@ export const quoteRenewal = (state: AccountState, catalog: Catalog, period: Peri
     baseFee,
     overageAmount,
     ...amounts,
-    snapshot: { ...closing, baseFee, ...amounts },
+    snapshot: Object.assign({}, closing, { baseFee }, amounts),
   };
 };

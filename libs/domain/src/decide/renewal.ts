@@ -39,15 +39,13 @@ const checkRenewal = (command: CommandOf<'RENEWAL'>, state: AccountState, contex
 const cancelAtRenewal = (command: CommandOf<'RENEWAL'>, state: AccountState, context: DecideContext): Decision => {
   const { period } = command.payload;
   return accepted(
-    domainEvent('SubscriptionCanceled.v1', {
-      ...loggedBase(command, context),
-      ...planFactsOf(state),
+    domainEvent('SubscriptionCanceled.v1', Object.assign(loggedBase(command, context), planFactsOf(state), {
       period,
       closingPeriod: state.currentPeriod as Period,
       cancellation: state.scheduledChange!,
       snapshotId: snapshotId(context.actionDate, command.commandId, 0),
-      snapshot: { ...captureClosingPeriod(state, context.catalog, period), baseFee: 0, subtotal: 0, taxAmount: 0, totalCharge: 0 },
-    }),
+      snapshot: Object.assign(captureClosingPeriod(state, context.catalog, period), { baseFee: 0, subtotal: 0, taxAmount: 0, totalCharge: 0 }),
+    })),
   );
 };
 
@@ -63,7 +61,7 @@ const dunningEvents = (command: CommandOf<'RENEWAL'>, state: AccountState, conte
     renewal: { period: quote.period, attempt: retry, nextRetryAt: exhausted ? null : dueAt(quote.period, retry + 1) },
   });
   if (!exhausted) return [failed];
-  return [failed, domainEvent('SubscriptionExpired.v1', { ...loggedBase(command, context, 1), ...planFactsOf(state), period: quote.period, reason: 'DUNNING_EXHAUSTED' })];
+  return [failed, domainEvent('SubscriptionExpired.v1', Object.assign(loggedBase(command, context, 1), planFactsOf(state), { period: quote.period, reason: 'DUNNING_EXHAUSTED' as const }))];
 };
 
 export const decideRenewal = (command: CommandOf<'RENEWAL'>, state: AccountState, context: DecideContext): Decision => {
@@ -83,14 +81,13 @@ export const decideRenewal = (command: CommandOf<'RENEWAL'>, state: AccountState
     billingKey,
     description: `${quote.period} ${quote.toTier} 정기 결제 ${formatKrw(quote.totalCharge)}원`,
     onSuccess: (transactionId) => [
-      domainEvent('SubscriptionRenewed.v1', {
-        ...loggedBase(command, context),
+      domainEvent('SubscriptionRenewed.v1', Object.assign(loggedBase(command, context), {
         quote,
         snapshotId: snapshotId(context.actionDate, command.commandId, 0),
         attempt: retry,
         transactionId,
         card: { brand, last4 },
-      }),
+      })),
     ],
     onDecline: (declineCode, message) => dunningEvents(command, state, context, quote, retry, declineCode, message),
   });

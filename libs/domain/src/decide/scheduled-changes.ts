@@ -20,14 +20,12 @@ export const decideDowngradeScheduled = (command: CommandOf<'DOWNGRADE_SCHEDULED
     return rejected('TIER_NOT_LOWER', `${toTier}는 현재 티어 ${state.tier}보다 낮아야 합니다.`, 'payload.toTier');
   }
   return accepted(
-    domainEvent('DowngradeScheduled.v1', {
-      ...loggedBase(command, context),
-      ...planFactsOf(state),
+    domainEvent('DowngradeScheduled.v1', Object.assign(loggedBase(command, context), planFactsOf(state), {
       catalogVersion: context.catalog.catalogVersion,
       toMonthlyPrice: priceOf(context.catalog, toTier),
-      change: { action: 'DOWNGRADE', toTier, toSeatCount: null, effectivePeriod: effectivePeriodOf(state) },
+      change: { action: 'DOWNGRADE' as const, toTier, toSeatCount: null, effectivePeriod: effectivePeriodOf(state) },
       replacedChange: state.scheduledChange,
-    }),
+    })),
   );
 };
 
@@ -35,16 +33,14 @@ export const decideCancelScheduled = (command: CommandOf<'CANCEL_SCHEDULED'>, st
   const notSubscribed = notSubscribedViolation(state);
   if (notSubscribed) return notSubscribed;
   return accepted(
-    domainEvent('CancellationScheduled.v1', {
-      ...loggedBase(command, context),
-      ...planFactsOf(state),
-      change: { action: 'CANCEL', toTier: 'FREE', toSeatCount: null, effectivePeriod: effectivePeriodOf(state) },
+    domainEvent('CancellationScheduled.v1', Object.assign(loggedBase(command, context), planFactsOf(state), {
+      change: { action: 'CANCEL' as const, toTier: 'FREE' as const, toSeatCount: null, effectivePeriod: effectivePeriodOf(state) },
       replacedChange: state.scheduledChange,
-    }),
+    })),
   );
 };
 
 export const decideRevokeScheduledChange = (command: CommandOf<'REVOKE_SCHEDULED_CHANGE'>, state: AccountState, context: DecideContext): Decision => {
   if (state.scheduledChange === null) return rejected('NO_SCHEDULED_CHANGE', '예약된 변경이 없습니다.');
-  return accepted(domainEvent('ScheduledChangeRevoked.v1', { ...loggedBase(command, context), ...planFactsOf(state), revokedChange: state.scheduledChange }));
+  return accepted(domainEvent('ScheduledChangeRevoked.v1', Object.assign(loggedBase(command, context), planFactsOf(state), { revokedChange: state.scheduledChange })));
 };

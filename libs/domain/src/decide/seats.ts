@@ -47,7 +47,7 @@ export const decideSeatAdd = (command: CommandOf<'SEAT_ADD'>, state: AccountStat
     amount: charge.totalCharge,
     billingKey,
     description: `${state.tier} 인원 추가 ${state.seatCount} → ${toSeats}명 ${formatKrw(charge.totalCharge)}원`,
-    onSuccess: (transactionId) => [domainEvent('SeatsAdded.v1', { ...base, charge, transactionId, card, clearedScheduledChange: scheduledReductionOf(state) })],
+    onSuccess: (transactionId) => [domainEvent('SeatsAdded.v1', Object.assign({}, base, { charge, transactionId, card, clearedScheduledChange: scheduledReductionOf(state) }))],
     onDecline: (declineCode, message) => [paymentFailed({ base, attempted: charge, card, declineCode, message })],
   });
 };
@@ -61,12 +61,10 @@ export const decideSeatReduceScheduled = (command: CommandOf<'SEAT_REDUCE_SCHEDU
       : null);
   if (guard) return guard;
   return accepted(
-    domainEvent('SeatReductionScheduled.v1', {
-      ...loggedBase(command, context),
-      ...planFactsOf(state),
-      change: { action: 'SEAT_REDUCE', toTier: null, toSeatCount: toSeats, effectivePeriod: nextPeriod(state.currentPeriod as string) },
+    domainEvent('SeatReductionScheduled.v1', Object.assign(loggedBase(command, context), planFactsOf(state), {
+      change: { action: 'SEAT_REDUCE' as const, toTier: null, toSeatCount: toSeats, effectivePeriod: nextPeriod(state.currentPeriod as string) },
       replacedChange: state.scheduledChange,
-    }),
+    })),
   );
 };
 
@@ -75,12 +73,10 @@ export const decideAdminSeatAdjust = (command: CommandOf<'ADMIN_SEAT_ADJUST'>, s
   const guard = seatLimitViolation(state, context, toSeats);
   if (guard) return guard;
   return accepted(
-    domainEvent('SeatsAdjustedByAdmin.v1', {
-      ...loggedBase(command, context),
-      ...planFactsOf(state),
+    domainEvent('SeatsAdjustedByAdmin.v1', Object.assign(loggedBase(command, context), planFactsOf(state), {
       toSeats,
       reason: command.payload.reason ?? null,
       clearedScheduledChange: scheduledReductionOf(state),
-    }),
+    })),
   );
 };

@@ -12,14 +12,12 @@ import { chargeUpgrade, quoteUpgrade } from './upgrade';
 type TrialEndCommand = CommandOf<'TRIAL_EXPIRE'> | CommandOf<'TRIAL_CANCEL'>;
 
 const trialEnded = <T extends 'TrialExpired.v1' | 'TrialCanceled.v1'>(type: T, command: TrialEndCommand, state: AccountState, trial: TrialState, context: DecideContext): EventOf<T> =>
-  domainEvent(type, {
-    ...loggedBase(command, context),
-    ...planFactsOf(state),
+  domainEvent(type, Object.assign(loggedBase(command, context), planFactsOf(state), {
     trialTier: trial.tier,
     trialMonthlyPrice: trial.trialMonthlyPrice,
     onExpiry: trial.onExpiry,
     expiresAt: trial.expiresAt,
-  } as never);
+  }) as never);
 
 export const decideTrialStart = (command: CommandOf<'TRIAL_START'>, state: AccountState, context: DecideContext): Decision => {
   const { trialTier, trialDays, onExpiry } = command.payload;
@@ -29,16 +27,14 @@ export const decideTrialStart = (command: CommandOf<'TRIAL_START'>, state: Accou
     return rejected('TIER_NOT_HIGHER', `체험 티어 ${trialTier}는 현재 티어 ${state.tier}보다 높아야 합니다.`, 'payload.trialTier');
   }
   return accepted(
-    domainEvent('TrialStarted.v1', {
-      ...loggedBase(command, context),
-      ...planFactsOf(state),
+    domainEvent('TrialStarted.v1', Object.assign(loggedBase(command, context), planFactsOf(state), {
       catalogVersion: context.catalog.catalogVersion,
       trialTier,
       trialMonthlyPrice: priceOf(context.catalog, trialTier),
       trialDays,
       onExpiry,
       expiresAt: addDays(context.actionDate, trialDays),
-    }),
+    })),
   );
 };
 

@@ -50,15 +50,14 @@ export const chargeUpgrade = (spec: UpgradeSpec): Decision => {
     description: `${charge.fromTier} → ${charge.toTier} 업그레이드 ${formatKrw(charge.totalCharge)}원`,
     onSuccess: (transactionId) => [
       ...spec.preceding,
-      domainEvent('SubscriptionUpgraded.v1', {
-        ...base,
+      domainEvent('SubscriptionUpgraded.v1', Object.assign({}, base, {
         charge,
         transactionId,
         card,
         trigger: spec.trigger,
         endedTrialTier: state.trial?.tier ?? null,
         clearedScheduledChange: state.scheduledChange,
-      }),
+      })),
     ],
     onDecline: (declineCode, message) => [...spec.preceding, paymentFailed({ base, attempted: charge, card, declineCode, message })],
   });

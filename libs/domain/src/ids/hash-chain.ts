@@ -39,7 +39,7 @@ export const chainEvents = <E extends { type: string; data: unknown }>(
   return events.map((event, index) => {
     const revision = firstRevision + index;
     const hash = chainHash(previous, { type: event.type, data: event.data, revision });
-    const chained = { ...event, revision, prevHash: previous, hash };
+    const chained = Object.assign({}, event, { revision, prevHash: previous, hash });
     previous = hash;
     return chained;
   });

@@ -22,5 +22,5 @@ export const recordCommand = (commands: CommandIndex, event: DomainEvent): Comma
   if (rejection !== null) {
     return commands.set(event.data.commandId, { status: 'REJECTED', billingLogIds, errorCode: rejection.code, errorMessage: rejection.message });
   }
-  return commands.set(event.data.commandId, { ...(existing ?? { status: 'ACCEPTED' }), billingLogIds });
+  return commands.set(event.data.commandId, existing === undefined ? { status: 'ACCEPTED', billingLogIds } : Object.assign({}, existing, { billingLogIds }));
 };

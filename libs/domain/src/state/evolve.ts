@@ -32,7 +32,10 @@ const proratedCharge = (
   action: 'UPGRADE' | 'SEAT_ADD',
   priced: Pick<ChargeRecord, 'tier' | 'seatCount' | 'unitPrice' | 'totalCharge'>,
 ): ChargeRecord => ({
-  ...priced,
+  tier: priced.tier,
+  seatCount: priced.seatCount,
+  unitPrice: priced.unitPrice,
+  totalCharge: priced.totalCharge,
   billingLogId: data.billingLogId,
   action,
   billingPeriod: periodOf(data.occurredAt),
@@ -134,7 +137,7 @@ const applyEvent = (state: AccountState, event: DomainEvent): AccountState => {
     case 'PaymentFailed.v1': {
       const { renewal, attempted } = event.data;
       if (renewal === null) return state;
-      return { ...state, status: 'PAST_DUE', pendingRenewal: { ...renewal, quote: attempted as RenewalQuote } };
+      return { ...state, status: 'PAST_DUE', pendingRenewal: { period: renewal.period, attempt: renewal.attempt, nextRetryAt: renewal.nextRetryAt, quote: attempted as RenewalQuote } };
     }
     case 'RefundIssued.v1': {
       const { originalLogId, amount } = event.data;

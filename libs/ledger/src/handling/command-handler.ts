@@ -124,7 +124,7 @@ export class CommandHandler {
     const base = { commandId: command.commandId, accountId: command.accountId };
     if (decision.kind === 'duplicate') {
       const { status, billingLogIds, errorCode, errorMessage } = decision.original;
-      return { ...base, status: 'DUPLICATE', originalStatus: status, billingLogIds, errorCode, errorMessage };
+      return { commandId: base.commandId, accountId: base.accountId, status: 'DUPLICATE', originalStatus: status, billingLogIds, errorCode, errorMessage };
     }
     if (decision.kind === 'rejected' && (decision.violation.retryable || command.dryRun)) {
       return rejectedOutcome(base, decision.violation, []);
@@ -134,12 +134,12 @@ export class CommandHandler {
     const billingLogs = events.flatMap((event) => billingLogsOf(event));
     const billingLogIds = billingLogs.map((log) => log.subscriptionBillingLogId);
     // Nothing to record (e.g. a usage record already counted): accepted, and the stream is untouched.
-    if (events.length === 0) return { ...base, status: 'ACCEPTED', billingLogIds: [] };
+    if (events.length === 0) return { commandId: base.commandId, accountId: base.accountId, status: 'ACCEPTED', billingLogIds: [] };
     if (command.dryRun) {
       const dryRun = { events: events.map(({ type, data }) => ({ type, data })), billingLogs };
       return decision.kind === 'accepted'
-        ? { ...base, status: 'ACCEPTED', billingLogIds, dryRun }
-        : { ...rejectedOutcome(base, decision.violation, billingLogIds), dryRun };
+        ? { commandId: base.commandId, accountId: base.accountId, status: 'ACCEPTED', billingLogIds, dryRun }
+        : Object.assign(rejectedOutcome(base, decision.violation, billingLogIds), { dryRun });
     }
     const appended = await this.accounts.append(account, events, {
       commandId: command.commandId,
@@ -149,8 +149,8 @@ export class CommandHandler {
       actionDate,
     });
     const position = positionToString(appended.position);
-    if (decision.kind === 'accepted') return { ...base, status: 'ACCEPTED', billingLogIds, position };
-    return { ...rejectedOutcome(base, decision.violation, billingLogIds), position };
+    if (decision.kind === 'accepted') return { commandId: base.commandId, accountId: base.accountId, status: 'ACCEPTED', billingLogIds, position };
+    return Object.assign(rejectedOutcome(base, decision.violation, billingLogIds), { position });
   }
 }
 
@@ -173,7 +173,8 @@ function rejectedOutcome(
   billingLogIds: readonly string[],
 ): CommandOutcome {
   return {
-    ...base,
+    commandId: base.commandId,
+    accountId: base.accountId,
     status: 'REJECTED',
     errorCode: violation.code,
     errorMessage: violation.message,

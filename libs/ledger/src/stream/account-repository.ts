@@ -89,7 +89,7 @@ export class AccountRepository {
     const toAppend = events.map((event, index) => {
       const revision = firstRevision + BigInt(index);
       const hash = chainHash(prevHash, { type: event.type, data: event.data, revision: Number(revision) });
-      const metadata: LedgerEventMetadata = { ...context, eventIndex: index, prevHash, hash, schema: 1 };
+      const metadata: LedgerEventMetadata = Object.assign({}, context, { eventIndex: index, prevHash, hash, schema: 1 as const });
       prevHash = hash;
       return {
         id: eventId(context.commandId, index),

@@ -150,7 +150,7 @@ export class SandboxPaymentGateway implements PaymentGateway {
   }): PaymentResult {
     const { request, ...rest } = movement;
     const transactionId = sandboxTransactionId(request.idempotencyKey);
-    this.store.recordMovement({ ...rest, idempotencyKey: request.idempotencyKey, transactionId, amount: request.amount });
+    this.store.recordMovement(Object.assign(rest, { idempotencyKey: request.idempotencyKey, transactionId, amount: request.amount }));
     return { status: 'succeeded', transactionId, amount: request.amount, processedAt: movement.processedAt };
   }
 }

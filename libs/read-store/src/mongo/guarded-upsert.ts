@@ -93,7 +93,8 @@ async function planWrites(collection: Collection<StoredDocument>, upserts: reado
 }
 
 function operation({ upsert: { id, doc, position }, stored }: PlannedWrite): AnyBulkWriteOperation<StoredDocument> {
-  const document = { ...doc, _id: id, [POSITION_FIELD]: position };
+  // The upsert's document is a private deep copy, so it takes the two fields in place.
+  const document = Object.assign(doc, { _id: id, [POSITION_FIELD]: position });
   if (stored === undefined) return { insertOne: { document } };
   // replaceOne rather than updateOne/$set: a newer version must also drop fields the older one had.
   return { replaceOne: { filter: { _id: id, [POSITION_FIELD]: stored }, replacement: document, upsert: true } };
