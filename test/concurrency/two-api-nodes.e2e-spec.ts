@@ -6,7 +6,9 @@
 // Afterwards: no lost update (seats = 2 + accepted seat additions = 22, each charge priced from the
 // plan it replaced), no double charge (the gateway moved exactly the money the events record), every
 // request answered with the outcome the replay records, and both nodes' read models equal a fresh
-// replay. 127.0.0.1 only; bounded; stops by itself.
+// replay. Twice: with the embedded store's cross-process stream locks, and with PaymentStarted events
+// as the only hold (LEDGER_PAYMENT_HOLD=events: what KurrentDB nodes rely on, which have nothing but
+// the store's expected-revision check). 127.0.0.1 only; bounded; stops by itself.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,7 +37,12 @@ type Envelope = Record<string, unknown>;
 const tallyOf = (keys: readonly string[]): Record<string, number> => keys.reduce<Record<string, number>>((tally, key) => ({ ...tally, [key]: (tally[key] ?? 0) + 1 }), {});
 const range = (tries: readonly number[]) => `tries ${Math.min(...tries)}–${Math.max(...tries)}, ${tries.reduce((sum, each) => sum + each, 0)} in all`;
 
-describe('two api nodes charging one account at once', () => {
+const HOLD_MODES: [string, Record<string, string>][] = [
+  ['store locks', {}],
+  ['PaymentStarted events, as on KurrentDB', { LEDGER_PAYMENT_HOLD: 'events' }],
+];
+
+describe.each(HOLD_MODES)('two api nodes charging one account at once (payments held by %s)', (mode, holdEnv) => {
   let dir: string;
   const nodes: ApiNode[] = [];
   const answered: { node: string; envelope: Envelope; outcome: Outcome }[] = [];
@@ -45,8 +52,8 @@ describe('two api nodes charging one account at once', () => {
     dir = mkdtempSync(join(tmpdir(), 'two-api-nodes-'));
     const masterKey = randomBytes(32).toString('hex');
     // One after the other: the first creates the files, the second opens them.
-    nodes.push(await ApiNode.start('A', dir, masterKey));
-    nodes.push(await ApiNode.start('B', dir, masterKey));
+    nodes.push(await ApiNode.start('A', dir, masterKey, holdEnv));
+    nodes.push(await ApiNode.start('B', dir, masterKey, holdEnv));
   });
 
   afterAll(async () => {
@@ -118,7 +125,7 @@ describe('two api nodes charging one account at once', () => {
       expect({ commandId: body.commandId, answered: outcomeOf(outcome) }).toEqual({ commandId: body.commandId, answered: [record?.status, record?.errorCode ?? '-', record?.billingLogIds.join(',')].join(' ') });
     }
     console.info(
-      `[two-api-nodes] internal endpoint: ${mine.length} requests on ${accountId} (A ${mine.filter((each) => each.node === 'A').length}, B ${mine.filter((each) => each.node === 'B').length}): ` +
+      `[two-api-nodes, ${mode}] internal endpoint: ${mine.length} requests on ${accountId} (A ${mine.filter((each) => each.node === 'A').length}, B ${mine.filter((each) => each.node === 'B').length}): ` +
         `${SEAT_ADDERS} concurrent "add one seat" (${range(tries)}) and 3 ENTERPRISE upgrade requests; answers ${JSON.stringify(tallyOf(mine.map(({ outcome }) => `${outcome.status}/${outcome.errorCode ?? outcome.originalStatus ?? '-'}`)))}; ` +
         `${retried} retried (409/503); ${verdict.events.length} events; final ${verdict.state.tier} × ${verdict.state.seatCount} seats; gateway ${verdict.charged.count} charges (${verdict.charged.amount} KRW) = charge events`,
     );
@@ -147,7 +154,7 @@ describe('two api nodes charging one account at once', () => {
     const acceptedSeatAdds = verdict.commands.filter((commandId) => commandId.startsWith('portal-') && verdict.state.commands.get(commandId)?.status === 'ACCEPTED');
     expect([...acceptedSeatAdds].sort()).toEqual(added.map(({ commandId }) => commandId).sort());
     console.info(
-      `[two-api-nodes] portal: ${SEAT_ADDERS} sessions (10 per node) adding one seat each on ${accountId} (${range(added.map(({ tries }) => tries))}); ` +
+      `[two-api-nodes, ${mode}] portal: ${SEAT_ADDERS} sessions (10 per node) adding one seat each on ${accountId} (${range(added.map(({ tries }) => tries))}); ` +
         `notices ${JSON.stringify(tallyOf(notices))}; ${verdict.events.length} events; final ${verdict.state.tier} × ${verdict.state.seatCount} seats; gateway ${verdict.charged.count} charges (${verdict.charged.amount} KRW) = charge events`,
     );
   });

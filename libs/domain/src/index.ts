@@ -14,6 +14,7 @@ export * from './state/evolve';
 export * from './decide/decision';
 export { decide } from './decide/decide';
 export { quoteRenewal } from './decide/renewal-quote';
+export { paymentStarted } from './decide/payment-started';
 export * from './billing-log/billing-log';
 export { billingLogsOf } from './billing-log/derive';
 export * from './billing-log/snapshot';

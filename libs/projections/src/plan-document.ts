@@ -4,8 +4,8 @@ import { scheduledActionsOf } from './scheduled-actions';
 
 /**
  * The plan read model: the folded account state minus its unbounded indexes (commands, charges,
- * the usage ids of a period — only the counters are kept), as plain JSON so MongoDB can hold it
- * and a document stays small however much usage an account reports. `GET /plans/me` turns it back into a state and asks the
+ * the usage ids of a period — only the counters are kept) and any payment in progress, as plain
+ * JSON so MongoDB can hold it and a document stays small however much usage an account reports. `GET /plans/me` turns it back into a state and asks the
  * domain's plan view, so trial visibility and "this period's usage" are judged at request time.
  */
 export interface PlanDocument {
@@ -15,12 +15,12 @@ export interface PlanDocument {
   readonly dueAt: string | null;
 }
 
-type PlanStateJson = Omit<AccountState, 'usage' | 'commands' | 'charges'> & {
+type PlanStateJson = Omit<AccountState, 'usage' | 'commands' | 'charges' | 'paymentInProgress'> & {
   readonly usage: Readonly<Record<string, { readonly messages: number }>>;
 };
 
 export function toPlanDocument(state: AccountState): PlanDocument {
-  const { usage, commands: _commands, charges: _charges, ...plain } = state;
+  const { usage, commands: _commands, charges: _charges, paymentInProgress: _inProgress, ...plain } = state;
   const usageJson: Record<string, { messages: number }> = {};
   usage.forEach((periodUsage, period) => {
     usageJson[period] = { messages: periodUsage.messages };
@@ -35,7 +35,7 @@ export function planStateOf(document: PlanDocument): AccountState {
       { messages: value.messages, usageIds: ImmutableSet<string>() },
     ]),
   );
-  return Object.assign({}, document.state, { usage, commands: CompactCommandIndex.empty(), charges: ImmutableMap() }) as AccountState;
+  return Object.assign({}, document.state, { usage, commands: CompactCommandIndex.empty(), charges: ImmutableMap(), paymentInProgress: null }) as AccountState;
 }
 
 /** The earliest scheduled action, so the scheduler works from an index instead of scanning streams. */

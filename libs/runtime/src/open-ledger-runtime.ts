@@ -50,7 +50,7 @@ export async function openLedgerRuntime(config: LedgerRuntimeConfig, overrides: 
   const clock = testClock ?? systemClock;
   const catalog = () => DEFAULT_CATALOG;
   const accounts = new AccountRepository(eventStore);
-  const commands = new CommandHandler(accounts, gateway, secretBox, catalog, clock);
+  const commands = new CommandHandler(accounts, gateway, secretBox, catalog, clock, { paymentHolds: { mode: config.paymentHold, holdMs: config.paymentHoldMs } });
   const projector = new Projector(eventStore, readStore, { onError: overrides.onProjectionError, minFlushIntervalMs: projectorFlushIntervalOf(config) });
   return {
     config,

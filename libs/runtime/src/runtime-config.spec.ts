@@ -18,3 +18,18 @@ describe('runtime configuration: the projector flush interval', () => {
     }
   });
 });
+
+describe('runtime configuration: payment holds', () => {
+  it('leaves the choice to the store unless LEDGER_PAYMENT_HOLD=events', () => {
+    expect(runtimeConfigFromEnv({})).toMatchObject({ paymentHold: undefined, paymentHoldMs: undefined });
+    expect(runtimeConfigFromEnv({ LEDGER_PAYMENT_HOLD: 'auto' }).paymentHold).toBeUndefined();
+    expect(runtimeConfigFromEnv({ LEDGER_PAYMENT_HOLD: 'events', LEDGER_PAYMENT_HOLD_MS: '30000' })).toMatchObject({ paymentHold: 'events', paymentHoldMs: 30_000 });
+  });
+
+  it('refuses other modes and hold times outside 1 s to 1 h', () => {
+    expect(() => runtimeConfigFromEnv({ LEDGER_PAYMENT_HOLD: 'store-lock' })).toThrow(/LEDGER_PAYMENT_HOLD must be auto or events/);
+    for (const value of ['999', '3600001', '2.5', 'long']) {
+      expect(() => runtimeConfigFromEnv({ LEDGER_PAYMENT_HOLD_MS: value })).toThrow(/LEDGER_PAYMENT_HOLD_MS must be an integer from 1000 to 3600000/);
+    }
+  });
+});

@@ -22,6 +22,14 @@ export interface LedgerRuntimeConfig {
    * costs no round trip to amortise and read models stay as current as before.
    */
   readonly projectorFlushIntervalMs?: number;
+  /**
+   * LEDGER_PAYMENT_HOLD: how a payment keeps other writers off its account (libs/ledger
+   * payment-holds.ts). Unset or `auto`: the store's cross-process lock on SQLite, PaymentStarted
+   * events on KurrentDB; `events`: PaymentStarted events on either store.
+   */
+  readonly paymentHold?: 'events';
+  /** LEDGER_PAYMENT_HOLD_MS: how long an event hold keeps other writers waiting (default 120000). */
+  readonly paymentHoldMs?: number;
 }
 
 const nonEmpty = (value: string | undefined): string | undefined => (value && value.trim() !== '' ? value.trim() : undefined);
@@ -37,7 +45,27 @@ export function runtimeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Ledg
     testClock: env.LEDGER_TEST_CLOCK === '1',
     sandboxResponseDelayMs: millisecondsOf('LEDGER_SANDBOX_RESPONSE_DELAY_MS', nonEmpty(env.LEDGER_SANDBOX_RESPONSE_DELAY_MS), 0),
     projectorFlushIntervalMs: optionalMilliseconds('LEDGER_PROJECTOR_FLUSH_INTERVAL_MS', nonEmpty(env.LEDGER_PROJECTOR_FLUSH_INTERVAL_MS)),
+    paymentHold: paymentHoldOf(nonEmpty(env.LEDGER_PAYMENT_HOLD)),
+    paymentHoldMs: holdMillisecondsOf(nonEmpty(env.LEDGER_PAYMENT_HOLD_MS)),
   };
+}
+
+function paymentHoldOf(value: string | undefined): 'events' | undefined {
+  if (value === undefined || value === 'auto') return undefined;
+  if (value === 'events') return value;
+  throw new RangeError(`LEDGER_PAYMENT_HOLD must be auto or events, got ${JSON.stringify(value)}`);
+}
+
+const MIN_HOLD_MS = 1_000;
+const MAX_HOLD_MS = 3_600_000;
+
+function holdMillisecondsOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < MIN_HOLD_MS || ms > MAX_HOLD_MS) {
+    throw new RangeError(`LEDGER_PAYMENT_HOLD_MS must be an integer from ${MIN_HOLD_MS} to ${MAX_HOLD_MS}, got ${JSON.stringify(value)}`);
+  }
+  return ms;
 }
 
 const MAX_DELAY_MS = 10_000;

@@ -15,9 +15,10 @@ export class ApiNode {
     readonly baseUrl: string,
   ) {}
 
-  static async start(name: string, dataDir: string, masterKey: string): Promise<ApiNode> {
+  static async start(name: string, dataDir: string, masterKey: string, extraEnv: Record<string, string> = {}): Promise<ApiNode> {
     const port = await freePort();
     const env = {
+      ...extraEnv,
       LEDGER_DATA_DIR: dataDir,
       PORT: String(port),
       LEDGER_MASTER_KEY: masterKey,

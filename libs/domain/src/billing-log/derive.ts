@@ -158,6 +158,7 @@ export const billingLogsOf = (event: DomainEvent): BillingLog[] => {
     case 'PaymentMethodUpdated.v1':
     case 'UsageRecorded.v1':
     case 'CommandRejected.v1':
+    case 'PaymentStarted.v1':
       return [];
     default: {
       const unknownEvent: never = event;

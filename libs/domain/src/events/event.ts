@@ -23,6 +23,7 @@ export const EVENT_TYPES = [
   'UsageRecorded.v1',
   'LegacyBillingLogImported.v1',
   'CommandRejected.v1',
+  'PaymentStarted.v1',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -188,6 +189,19 @@ export interface CommandRejectedData extends EventBase {
   readonly field: string | null;
 }
 
+/**
+ * Written before money moves when the event store cannot hold an account across processes
+ * (KurrentDB): until the command's outcome follows it, or `holdUntil` passes, every other writer to
+ * the account waits (design.md "Payments across processes"). No billing log, no command outcome.
+ */
+export interface PaymentStartedData extends EventBase {
+  readonly commandType: CommandType;
+  readonly kind: 'charge' | 'refund';
+  readonly amount: number;
+  /** The holder's promise, on its wall clock: by then its outcome is appended or the hold lapses. */
+  readonly holdUntil: string;
+}
+
 export interface EventDataByType {
   'SubscriptionUpgraded.v1': SubscriptionUpgradedData;
   'SeatsAdded.v1': SeatsAddedData;
@@ -208,6 +222,7 @@ export interface EventDataByType {
   'UsageRecorded.v1': UsageRecordedData;
   'LegacyBillingLogImported.v1': LegacyBillingLogImportedData;
   'CommandRejected.v1': CommandRejectedData;
+  'PaymentStarted.v1': PaymentStartedData;
 }
 
 export type DomainEvent = { [T in EventType]: { readonly type: T; readonly data: EventDataByType[T] } }[EventType];

@@ -31,7 +31,13 @@ const SURROGATE = /[\uD800-\uDFFF]/;
  * which skips uuid's encodeURIComponent round trip; any other text keeps uuid's own encoding (which
  * refuses a lone surrogate), so every id is the one uuid derives from the string.
  */
-export const eventId = (commandId: string, eventIndex: number): string => {
-  const name = `${commandId}:${eventIndex}`;
-  return uuidV5(SURROGATE.test(name) ? name : Buffer.from(name, 'utf8'), LEDGER_EVENT_NAMESPACE_BYTES);
-};
+export const eventId = (commandId: string, eventIndex: number): string => uuidOf(`${commandId}:${eventIndex}`);
+
+/**
+ * A payment hold (PaymentStarted.v1) is not one of the command's indexed outcome events, whose ids
+ * stay those of a store that holds accounts by locks; it is named by the revision it holds, so a
+ * retried hold append is recognised and a renewed hold (after one lapsed) gets an id of its own.
+ */
+export const holdEventId = (commandId: string, revision: bigint): string => uuidOf(`${commandId}:hold@${revision}`);
+
+const uuidOf = (name: string): string => uuidV5(SURROGATE.test(name) ? name : Buffer.from(name, 'utf8'), LEDGER_EVENT_NAMESPACE_BYTES);

@@ -50,6 +50,14 @@ export interface PendingRenewal {
   readonly quote: RenewalQuote;
 }
 
+/** A PaymentStarted whose command has no later event yet (see PaymentStartedData). */
+export interface PaymentInProgress {
+  readonly commandId: string;
+  readonly kind: 'charge' | 'refund';
+  readonly amount: number;
+  readonly holdUntil: string;
+}
+
 export interface PeriodUsage {
   readonly messages: number;
   /** Exact dedupe of usage records within the period. */
@@ -78,6 +86,8 @@ export interface AccountState {
   /** Every command ever applied, by commandId: a redelivery returns its original outcome. */
   readonly commands: CommandIndex;
   readonly charges: ImmutableMap<string, ChargeRecord>;
+  /** Only where payments are held by events (PaymentStarted.v1); null everywhere else. */
+  readonly paymentInProgress: PaymentInProgress | null;
 }
 
 export const initialState = (accountId: string): AccountState => ({
@@ -97,6 +107,7 @@ export const initialState = (accountId: string): AccountState => ({
   contacts: 0,
   commands: CompactCommandIndex.empty(),
   charges: ImmutableMap(),
+  paymentInProgress: null,
 });
 
 /** Ids the state keeps for idempotency (commands, usage records of open periods): its memory weight. */

@@ -12,8 +12,13 @@ const rejectionOf = (event: DomainEvent): { code: string; message: string } | nu
   }
 };
 
-/** One command may append several events; once any of them rejects it, the outcome stays REJECTED. */
+/**
+ * One command may append several events; once any of them rejects it, the outcome stays REJECTED.
+ * A PaymentStarted is not an outcome: until the payment's events follow, the command is not done,
+ * so a redelivery runs it (and pays with the same idempotency key) instead of answering DUPLICATE.
+ */
 export const recordCommand = (commands: CommandIndex, event: DomainEvent): CommandIndex => {
+  if (event.type === 'PaymentStarted.v1') return commands;
   const existing = commands.get(event.data.commandId);
   const newLogIds = billingLogIdsOfEvent(event);
   const rejection = rejectionOf(event);

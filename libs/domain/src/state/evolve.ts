@@ -184,6 +184,10 @@ const applyEvent = (state: AccountState, event: DomainEvent): AccountState => {
     }
     case 'CommandRejected.v1':
       return state;
+    case 'PaymentStarted.v1': {
+      const { commandId, kind, amount, holdUntil } = event.data;
+      return { ...state, paymentInProgress: { commandId, kind, amount, holdUntil } };
+    }
     default: {
       const unknownEvent: never = event;
       throw new Error(`Unknown event type: ${(unknownEvent as { type: string }).type}`);
@@ -191,7 +195,12 @@ const applyEvent = (state: AccountState, event: DomainEvent): AccountState => {
   }
 };
 
-const touchesPlan = (event: DomainEvent): boolean => event.type !== 'UsageRecorded.v1' && event.type !== 'CommandRejected.v1';
+const touchesPlan = (event: DomainEvent): boolean =>
+  event.type !== 'UsageRecorded.v1' && event.type !== 'CommandRejected.v1' && event.type !== 'PaymentStarted.v1';
+
+/** A payment in progress ends with the next event of its command, whatever it says. */
+const paymentAfter = (next: AccountState, event: DomainEvent): AccountState['paymentInProgress'] =>
+  event.type !== 'PaymentStarted.v1' && next.paymentInProgress?.commandId === event.data.commandId ? null : next.paymentInProgress;
 
 /** Pure: returns a new state; the given state is never mutated. */
 export const evolve = (state: AccountState, event: DomainEvent): AccountState => {
@@ -200,6 +209,7 @@ export const evolve = (state: AccountState, event: DomainEvent): AccountState =>
     ...next,
     updatedAt: touchesPlan(event) ? event.data.occurredAt : next.updatedAt,
     commands: recordCommand(next.commands, event),
+    paymentInProgress: paymentAfter(next, event),
   };
 };
 

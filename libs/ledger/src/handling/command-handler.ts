@@ -6,6 +6,7 @@ import {
   RuleViolation,
   billingLogsOf,
   decide,
+  paymentStarted,
   rejectionEvent,
 } from '@ledger/domain';
 import { KeyedMutex, positionToString, StreamLockedError, WrongExpectedRevisionError } from '@ledger/event-store';
@@ -15,12 +16,14 @@ import type { Clock } from '../clock/clock';
 import { AccountRepository, LoadedAccount } from '../stream/account-repository';
 import { resolveActionDate } from './action-date';
 import { CommandOutcome, invalidCommandOutcome } from './command-outcome';
+import { AccountHeldError, PaymentHolds, type PaymentHoldOptions } from './payment-holds';
 import { BillingKeySealer, executePayment, simulatedApproval } from './payment-step';
 import { sealCommandSecrets } from './seal-command-secrets';
 
 export interface CommandHandlerOptions {
   /** Appends retried after a concurrent writer moved the stream (then the command is re-decided). */
   readonly maxConflictRetries?: number;
+  readonly paymentHolds?: PaymentHoldOptions;
 }
 
 /** A stream kept moving under us more often than we are willing to retry; safe to retry later. */
@@ -42,6 +45,7 @@ type Settled = Extract<Decision, { kind: 'accepted' | 'declined' | 'rejected' | 
 export class CommandHandler {
   private readonly mutex = new KeyedMutex();
   private readonly maxConflictRetries: number;
+  private readonly holds: PaymentHolds;
 
   constructor(
     private readonly accounts: AccountRepository,
@@ -52,6 +56,7 @@ export class CommandHandler {
     options: CommandHandlerOptions = {},
   ) {
     this.maxConflictRetries = options.maxConflictRetries ?? 5;
+    this.holds = new PaymentHolds(accounts.canHoldAcrossProcesses, options.paymentHolds);
   }
 
   async handle(raw: unknown): Promise<CommandOutcome> {
@@ -81,9 +86,10 @@ export class CommandHandler {
 
   /**
    * Retries when a concurrent writer moved the stream (bounded). A payment is decided again and paid
-   * while the account is held against other processes (`exclusively`), so no other append can land
-   * between the decision that priced the charge and the append that records it; a process whose
-   * append meets a held account waits for it the same way.
+   * while the account is held against other processes (`PaymentHolds`), so no other append can land
+   * between the decision that priced the charge and the append that records it; a process that
+   * meets a held account waits for it. Waiting for another command's payment is not a conflict: it
+   * ends with that payment's outcome or when its hold lapses.
    */
   private async run(command: Command): Promise<CommandOutcome> {
     const actionDate = resolveActionDate(command.issuedAt, this.clock.now());
@@ -91,12 +97,15 @@ export class CommandHandler {
     let catchUp = false;
     for (let conflicts = 0; conflicts <= this.maxConflictRetries; ) {
       try {
-        const outcome = held
-          ? await this.accounts.exclusively(command.accountId, () => this.attempt(command, actionDate, true, true))
-          : await this.attempt(command, actionDate, catchUp, false);
+        const outcome = held ? await this.attemptHeld(command, actionDate) : await this.attempt(command, actionDate, catchUp, false);
         if (outcome !== 'hold') return outcome;
         held = true;
       } catch (error) {
+        if (error instanceof AccountHeldError) {
+          await this.holds.waitFor(error);
+          catchUp = true;
+          continue;
+        }
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         held ||= error instanceof StreamLockedError;
         catchUp = true;
@@ -106,18 +115,35 @@ export class CommandHandler {
     throw new ConcurrencyExhaustedError(command.accountId);
   }
 
+  private attemptHeld(command: Command, actionDate: string): Promise<CommandOutcome | 'hold'> {
+    return this.holds.byEvents
+      ? this.attempt(command, actionDate, true, true)
+      : this.accounts.exclusively(command.accountId, () => this.attempt(command, actionDate, true, true));
+  }
+
   /**
-   * load → decide → (pay) → append. Money moves only when `held`; otherwise a payment answers 'hold'.
-   * Holding, the state is read afresh first, so a stale cache never prices a charge.
+   * load → decide → (hold) → (pay) → append. Money moves only when `held`; otherwise a payment
+   * answers 'hold'. Holding, the state is read afresh first, so a stale cache never prices a charge;
+   * with event holds the PaymentStarted is appended at the revision decided on before money moves.
    */
   private async attempt(command: Command, actionDate: string, catchUp: boolean, held: boolean): Promise<CommandOutcome | 'hold'> {
-    const account = await this.accounts.load(command.accountId, catchUp);
+    let account = await this.accounts.load(command.accountId, catchUp);
+    // A dry run writes nothing, so it need not wait for another command's payment.
+    if (!command.dryRun) this.holds.assertFree(command, account.state.paymentInProgress);
     const decision = decide(command, account.state, { catalog: this.catalog(), actionDate });
     if (decision.kind !== 'payment') return this.record(command, account, decision, actionDate);
     if (command.dryRun) return this.record(command, account, decision.settle(simulatedApproval(decision.request, actionDate)) as Settled, actionDate);
     if (!held) return 'hold';
+    if (this.holds.byEvents) {
+      const hold = paymentStarted(command, decision.request, actionDate, this.holds.holdUntil());
+      account = (await this.accounts.appendHold(account, hold, this.appendContext(command, actionDate))).account;
+    }
     const result = await executePayment(this.gateway, this.sealer, decision.request, command);
     return this.record(command, account, decision.settle(result) as Settled, actionDate);
+  }
+
+  private appendContext(command: Command, actionDate: string) {
+    return { commandId: command.commandId, commandType: command.type, issuedBy: command.issuedBy, issuedAt: command.issuedAt, actionDate };
   }
 
   private async record(command: Command, account: LoadedAccount, decision: Settled, actionDate: string): Promise<CommandOutcome> {
@@ -141,13 +167,7 @@ export class CommandHandler {
         ? { commandId: base.commandId, accountId: base.accountId, status: 'ACCEPTED', billingLogIds, dryRun }
         : Object.assign(rejectedOutcome(base, decision.violation, billingLogIds), { dryRun });
     }
-    const appended = await this.accounts.append(account, events, {
-      commandId: command.commandId,
-      commandType: command.type,
-      issuedBy: command.issuedBy,
-      issuedAt: command.issuedAt,
-      actionDate,
-    });
+    const appended = await this.accounts.append(account, events, this.appendContext(command, actionDate));
     const position = positionToString(appended.position);
     if (decision.kind === 'accepted') return { commandId: base.commandId, accountId: base.accountId, status: 'ACCEPTED', billingLogIds, position };
     return Object.assign(rejectedOutcome(base, decision.violation, billingLogIds), { position });

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { AccountState, DomainEvent, GENESIS_HASH, chainHash, eventId, evolve, indexedIdsOf, initialState } from '@ledger/domain';
+import { AccountState, DomainEvent, GENESIS_HASH, chainHash, eventId, evolve, holdEventId, indexedIdsOf, initialState } from '@ledger/domain';
 import { EventStore, GlobalPosition, WrongExpectedRevisionError } from '@ledger/event-store';
 import { LedgerEventMetadata, accountStreamId, metadataOf, toDomainEvent } from './account-stream';
 
@@ -83,16 +83,32 @@ export class AccountRepository {
     return loaded;
   }
 
-  async append(account: LoadedAccount, events: readonly DomainEvent[], context: AppendContext): Promise<AppendedEvents> {
+  /** Appends a command's outcome events, numbered 0.. (`eventIndex`, and their ids). */
+  append(account: LoadedAccount, events: readonly DomainEvent[], context: AppendContext): Promise<AppendedEvents> {
+    return this.appendChained(account, events, context, (index) => ({ id: eventId(context.commandId, index), eventIndex: index }));
+  }
+
+  /** Appends a payment hold (PaymentStarted.v1): no outcome index (-1), its id named by the revision it takes. */
+  appendHold(account: LoadedAccount, hold: DomainEvent, context: AppendContext): Promise<AppendedEvents> {
+    return this.appendChained(account, [hold], context, (_index, revision) => ({ id: holdEventId(context.commandId, revision), eventIndex: -1 }));
+  }
+
+  private async appendChained(
+    account: LoadedAccount,
+    events: readonly DomainEvent[],
+    context: AppendContext,
+    naming: (index: number, revision: bigint) => { id: string; eventIndex: number },
+  ): Promise<AppendedEvents> {
     const firstRevision = account.revision === undefined ? 0n : account.revision + 1n;
     let prevHash = account.lastHash;
     const toAppend = events.map((event, index) => {
       const revision = firstRevision + BigInt(index);
+      const { id, eventIndex } = naming(index, revision);
       const hash = chainHash(prevHash, { type: event.type, data: event.data, revision: Number(revision) });
-      const metadata: LedgerEventMetadata = Object.assign({}, context, { eventIndex: index, prevHash, hash, schema: 1 as const });
+      const metadata: LedgerEventMetadata = Object.assign({}, context, { eventIndex, prevHash, hash, schema: 1 as const });
       prevHash = hash;
       return {
-        id: eventId(context.commandId, index),
+        id,
         type: event.type,
         data: event.data as unknown as Record<string, unknown>,
         metadata: metadata as unknown as Record<string, unknown>,
@@ -113,6 +129,11 @@ export class AccountRepository {
       if (error instanceof WrongExpectedRevisionError) this.cache.delete(account.accountId);
       throw error;
     }
+  }
+
+  /** Whether `exclusively` holds the stream against other processes (SQLite), not only this one. */
+  get canHoldAcrossProcesses(): boolean {
+    return this.store.exclusively !== undefined;
   }
 
   /**

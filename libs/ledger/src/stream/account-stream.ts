@@ -15,6 +15,7 @@ export interface LedgerEventMetadata {
   readonly issuedBy: { readonly type: string; readonly id: string };
   readonly issuedAt: string;
   readonly actionDate: string;
+  /** The event's place among its command's outcome events (0, 1, …); -1 for a payment hold. */
   readonly eventIndex: number;
   readonly prevHash: string;
   readonly hash: string;
