@@ -4,8 +4,10 @@
 // the hash chains are intact and the read models equal a fresh replay. Every other kill is aimed at a
 // gateway call: the sandbox answers 100 ms after recording a charge, and the kill fires as soon as a
 // new charge is recorded, so money has moved and the command's events are not appended yet.
+// Twice: payments held by the embedded store's locks, and by PaymentStarted events (what KurrentDB
+// relies on; a kill inside a gateway call then leaves a hold that the redelivered command resumes).
 // Quick in `npm test`; full: `npm run test:chaos` (LEDGER_CHAOS_COMMANDS, LEDGER_CHAOS_KILLS,
-// LEDGER_CHAOS_SEED to replay a run).
+// LEDGER_CHAOS_SEED to replay a run, LEDGER_CHAOS_HOLDS=locks|events for one mode only).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +30,13 @@ const SEED = seedFromEnv(process.env.LEDGER_CHAOS_SEED);
 const PHASE_TIMEOUT_MS = Math.max(120_000, COMMANDS * 60);
 jest.setTimeout(PHASE_TIMEOUT_MS * 3);
 
-describe(`worker SIGKILLed ${KILLS} times during ${COMMANDS} Kafka commands (seed ${SEED})`, () => {
+const HOLD_MODES: [string, Record<string, string>][] = [
+  ['locks', {}],
+  ['events', { LEDGER_PAYMENT_HOLD: 'events' }],
+];
+const MODES = HOLD_MODES.filter(([mode]) => (process.env.LEDGER_CHAOS_HOLDS ?? mode) === mode);
+
+describe.each(MODES)(`worker SIGKILLed ${KILLS} times during ${COMMANDS} Kafka commands (seed ${SEED}, payments held by %s)`, (mode, holdEnv) => {
   const names = isolatedNames('chaos');
   const mongoDbName = `chaos_${names.groupId.slice(-8)}`;
   let dir: string;
@@ -71,6 +79,7 @@ describe(`worker SIGKILLed ${KILLS} times during ${COMMANDS} Kafka commands (see
       LEDGER_MONGO_DB: mongoDbName,
       LEDGER_MASTER_KEY: randomBytes(32).toString('hex'),
       LEDGER_SANDBOX_RESPONSE_DELAY_MS: '100',
+      ...holdEnv,
     };
     supervisor = new WorkerSupervisor(env);
     const running = supervisor;
@@ -103,7 +112,7 @@ describe(`worker SIGKILLed ${KILLS} times during ${COMMANDS} Kafka commands (see
     const published = results.refresh().all;
     const { totals, verification } = await expectLedgerTrue({ dir, readStore, traffic, published, accountIds, head });
     console.info(
-      `[chaos] seed ${SEED}: ${traffic.sent.length} messages (${commandIds.size} commands, ${accountIds.length} accounts), ${running.kills.length} SIGKILLs at results ${running.kills.map((kill) => kill.atResults).join(', ')}; ` +
+      `[chaos] seed ${SEED}, holds by ${mode}: ${traffic.sent.length} messages (${commandIds.size} commands, ${accountIds.length} accounts), ${running.kills.length} SIGKILLs at results ${running.kills.map((kill) => kill.atResults).join(', ')}; ` +
         `kills inside a gateway call (charged, not appended) ${running.kills.filter((kill) => kill.chargedNotAppended > 0).length} (aimed ${running.kills.filter((kill) => kill.afterCharge).length}), ` +
         `inside a projection batch (documents past the checkpoint) ${running.kills.filter((kill) => kill.projectedPastCheckpoint > 0).length}; ` +
         `all answered in ${answeredMs} ms; ${published.length} results (${published.length - traffic.sent.length} re-answers after crashes); outcomes ${JSON.stringify(outcomeTally(published))}; ` +

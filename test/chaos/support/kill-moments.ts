@@ -6,7 +6,7 @@ import { type MongoReadStore, READ_COLLECTIONS, encodePosition } from '@ledger/r
 
 /** What one SIGKILL interrupted, read from the worker's files and read models while it is down. */
 export interface KillMoment {
-  /** Gateway charges of commands with no event appended yet: the kill fell inside a gateway call. */
+  /** Gateway charges of commands with no outcome event appended yet (a payment hold is none): the kill fell inside a gateway call. */
   readonly chargedNotAppended: number;
   /** Read-model documents written past the projector's checkpoint: the kill fell inside a projection batch. */
   readonly projectedPastCheckpoint: number;
@@ -36,7 +36,7 @@ export class KillMomentProbe {
   async inspect(): Promise<KillMoment> {
     const charged = this.withFile('gateway.sqlite', (db) => db.prepare("SELECT idempotency_key AS key FROM gateway_movements WHERE kind = 'charge'").all() as { key: string }[]);
     const chargedNotAppended = this.withFile('events.sqlite', (db) => {
-      const appended = db.prepare("SELECT 1 FROM events WHERE stream_id = ? AND json_extract(data, '$.commandId') = ? LIMIT 1");
+      const appended = db.prepare("SELECT 1 FROM events WHERE stream_id = ? AND json_extract(data, '$.commandId') = ? AND type <> 'PaymentStarted.v1' LIMIT 1");
       return charged.filter(({ key }) => {
         const slash = key.indexOf('/');
         return appended.get(`account-${key.slice(0, slash)}`, key.slice(slash + 1)) === undefined;

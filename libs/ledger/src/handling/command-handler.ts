@@ -123,18 +123,17 @@ export class CommandHandler {
 
   /**
    * load → decide → (hold) → (pay) → append. Money moves only when `held`; otherwise a payment
-   * answers 'hold'. Holding, the state is read afresh first, so a stale cache never prices a charge;
+   * answers 'hold'. Nothing is appended while another command's payment holds the account. Holding, the state is read afresh first, so a stale cache never prices a charge;
    * with event holds the PaymentStarted is appended at the revision decided on before money moves.
    */
   private async attempt(command: Command, actionDate: string, catchUp: boolean, held: boolean): Promise<CommandOutcome | 'hold'> {
     let account = await this.accounts.load(command.accountId, catchUp);
-    // A dry run writes nothing, so it need not wait for another command's payment.
-    if (!command.dryRun) this.holds.assertFree(command, account.state.paymentInProgress);
     const decision = decide(command, account.state, { catalog: this.catalog(), actionDate });
     if (decision.kind !== 'payment') return this.record(command, account, decision, actionDate);
     if (command.dryRun) return this.record(command, account, decision.settle(simulatedApproval(decision.request, actionDate)) as Settled, actionDate);
     if (!held) return 'hold';
     if (this.holds.byEvents) {
+      this.holds.assertFree(command, account.state.paymentInProgress);
       const hold = paymentStarted(command, decision.request, actionDate, this.holds.holdUntil());
       account = (await this.accounts.appendHold(account, hold, this.appendContext(command, actionDate))).account;
     }
@@ -167,6 +166,9 @@ export class CommandHandler {
         ? { commandId: base.commandId, accountId: base.accountId, status: 'ACCEPTED', billingLogIds, dryRun }
         : Object.assign(rejectedOutcome(base, decision.violation, billingLogIds), { dryRun });
     }
+    // Only a write waits for another command's payment: a redelivered DUPLICATE, a dry run or a
+    // retryable refusal answers at once (after a crash, they come before the holder's own redelivery).
+    this.holds.assertFree(command, account.state.paymentInProgress);
     const appended = await this.accounts.append(account, events, this.appendContext(command, actionDate));
     const position = positionToString(appended.position);
     if (decision.kind === 'accepted') return { commandId: base.commandId, accountId: base.accountId, status: 'ACCEPTED', billingLogIds, position };

@@ -163,6 +163,19 @@ describe('payment holds by events (a store without cross-process locks, as Kurre
     expect(moved).toEqual(recorded);
   });
 
+  it('a redelivery of a command already recorded answers DUPLICATE at once, even while another payment holds the account', async () => {
+    // After a crash, Kafka redelivers from the last committed offset: commands recorded before the
+    // holder come first, and the holder's own redelivery only after them, so they must not wait.
+    const usage = envelope(ledger.clock, 'acct-1', 'USAGE_RECORD', { usageId: 'u-1', metric: 'messages', quantity: 5 });
+    expect((await node().handle(usage)).status).toBe('ACCEPTED');
+    const gated = new GatedGateway(ledger.gateway);
+    const paying = node({ gateway: gated }).handle(envelope(ledger.clock, 'acct-1', 'SEAT_ADD', { seatCount: 3 }));
+    await until('the charge to reach the gateway', () => gated.charging.length === 1);
+    expect(await node().handle(usage)).toMatchObject({ status: 'DUPLICATE', originalStatus: 'ACCEPTED' });
+    gated.release();
+    expect((await paying).status).toBe('ACCEPTED');
+  });
+
   it('a dry run neither holds nor waits', async () => {
     const gated = new GatedGateway(ledger.gateway);
     const paying = node({ gateway: gated }).handle(envelope(ledger.clock, 'acct-1', 'SEAT_ADD', { seatCount: 3 }));
