@@ -38,8 +38,8 @@ async function startBareRoute(runtime: LedgerRuntime, accountId: string): Promis
   const app = Fastify();
   app.get('/billing-logs', async () => {
     const filter = customerVisibleLogFilter(accountId, runtime.clock.now().toISOString());
-    const [documents, totalCount] = await Promise.all([logs.find(filter, { sort: NEWEST_FIRST, skip: 0, limit: 20 }), logs.count(filter)]);
-    return { billingLogs: documents.map(toPublicBillingLog), totalCount, limit: 20, offset: 0 };
+    const { documents, total } = await logs.page(filter, { sort: NEWEST_FIRST, skip: 0, limit: 20 });
+    return { billingLogs: documents.map(toPublicBillingLog), totalCount: total, limit: 20, offset: 0 };
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   return { url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/billing-logs`, close: () => app.close() };

@@ -64,6 +64,12 @@ export interface PositionedDocument<T extends ReadDocument> {
   readonly position: ReadPosition;
 }
 
+/** One page of a query and how many documents match in all (a list endpoint's two questions). */
+export interface Page<T> {
+  readonly documents: T[];
+  readonly total: number;
+}
+
 export interface UpsertResult {
   /** Documents stored (new, or replacing an older position). */
   readonly written: number;
@@ -82,6 +88,11 @@ export interface ReadCollection<T extends ReadDocument> {
   find(filter: Filter, options?: FindOptions): Promise<T[]>;
   find(filter: Filter, options: FindOptions & { readonly projection: Projection }): Promise<Projected<T>[]>;
   count(filter: Filter): Promise<number>;
+  /**
+   * `find(filter, options)` and `count(filter)` together: the in-memory adapter reads and decodes the
+   * candidates once for both; MongoDB runs the two queries at once.
+   */
+  page(filter: Filter, options: FindOptions): Promise<Page<T>>;
   /** Removes matching documents and their positions: a later upsert at any position is applied. */
   deleteMany(filter: Filter): Promise<number>;
   /** Removes every document (a rebuild starts over); the collection's indexes stay in place. */

@@ -46,8 +46,8 @@ export class CustomerBillingLogs {
 
   async page(accountId: string, limit: number, offset: number): Promise<BillingLogPage> {
     const filter = customerVisibleLogFilter(accountId, this.requestTime());
-    const [documents, totalCount] = await Promise.all([this.logs.find(filter, { sort: NEWEST_FIRST, skip: offset, limit }), this.logs.count(filter)]);
-    return { billingLogs: documents.map(toPublicBillingLog), totalCount, limit, offset };
+    const { documents, total } = await this.logs.page(filter, { sort: NEWEST_FIRST, skip: offset, limit });
+    return { billingLogs: documents.map(toPublicBillingLog), totalCount: total, limit, offset };
   }
 
   /** Unknown, another account's, outside the window, zero-amount or non-payment: all the same 404. */

@@ -1,4 +1,4 @@
-import type { Checkpoints, Filter, FindOptions, PositionedDocument, Projected, Projection, ReadCollection, ReadDocument, ReadStore, UpsertResult } from '@ledger/read-store';
+import type { Checkpoints, Filter, FindOptions, Page, PositionedDocument, Projected, Projection, ReadCollection, ReadDocument, ReadStore, UpsertResult } from '@ledger/read-store';
 import { isVersioned, readPointer, versionedName } from './read-model-pointer';
 
 type VersionSource = () => Promise<number>;
@@ -28,6 +28,9 @@ class VersionedCollection<T extends ReadDocument> implements ReadCollection<T> {
   }
   async count(filter: Filter): Promise<number> {
     return (await this.target()).count(filter);
+  }
+  async page(filter: Filter, options: FindOptions): Promise<Page<T>> {
+    return (await this.target()).page(filter, options);
   }
   async deleteMany(filter: Filter): Promise<number> {
     return (await this.target()).deleteMany(filter);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { UnsupportedQueryError } from '../read-store.errors';
-import type { ReadCollection, ReadDocument } from '../read-store.port';
+import type { Filter, FindOptions, ReadCollection, ReadDocument } from '../read-store.port';
 import { at, idsOf, type ContractContext } from './contract-context';
 
 type Row = ReadDocument & Record<string, unknown>;
@@ -52,6 +52,19 @@ export function describeQueryContract(context: ContractContext): void {
     it('counts with and without a filter', async () => {
       expect(await rows.count({})).toBe(ROWS.length);
       expect(await rows.count({ accountId: 'acc-1', actionDate: { $lt: '2024-03-01' } })).toBe(2);
+    });
+
+    it('answers a page and the total in one call, as find and count do', async () => {
+      const cases: [Filter, FindOptions][] = [
+        [{}, { sort: { actionDate: -1 }, skip: 0, limit: 3 }],
+        [{ accountId: 'acc-1' }, { sort: { actionDate: -1 }, skip: 1, limit: 2 }],
+        [{ accountId: 'acc-2', score: { $exists: true } }, { sort: { score: 1 } }],
+        [{ accountId: 'nobody' }, { limit: 5 }],
+        [{}, { skip: 100 }],
+      ];
+      for (const [filter, options] of cases) {
+        expect(await rows.page(filter, options)).toEqual({ documents: await rows.find(filter, options), total: await rows.count(filter) });
+      }
     });
 
     it('projects included or excluded top-level fields', async () => {

@@ -1,7 +1,7 @@
-import type { Filter, FindOptions, PositionedDocument, Projected, Projection, ReadCollection, ReadDocument, UpsertResult } from '../read-store.port';
+import type { Filter, FindOptions, Page, PositionedDocument, Projected, Projection, ReadCollection, ReadDocument, UpsertResult } from '../read-store.port';
 import { cloneDocument } from '../document/clone-document';
 import { newestPerId } from '../document/upsert-batch';
-import { compileFindOptions } from '../query/find-options';
+import { compileFindOptions, type CompiledFindOptions } from '../query/find-options';
 import { matchesFilter } from '../query/match-filter';
 import { applyProjection } from '../query/projection';
 import { sortComparator } from '../query/sort';
@@ -81,18 +81,27 @@ export class MemoryCollection<T extends ReadDocument> implements ReadCollection<
   find(filter: Filter, options: FindOptions & { readonly projection: Projection }): Promise<Projected<T>[]>;
   async find(filter: Filter, options?: FindOptions & { readonly projection?: Projection }): Promise<T[] | Projected<T>[]> {
     this.assertOpen();
-    const { sort, skip, limit, projection } = compileFindOptions(options);
-    const byKeys = sortComparator(sort);
-    const page = this.matching(filter, true)
-      .map(({ doc }) => doc as StoredDoc)
-      .sort(byKeys)
-      .slice(skip, limit === undefined ? undefined : skip + limit);
+    const { projection, ...paging } = compileFindOptions(options);
+    const page = this.pageOf(this.matching(filter, true), paging);
     return (projection ? page.map((doc) => applyProjection(doc, projection)) : page) as unknown as T[];
   }
 
   async count(filter: Filter): Promise<number> {
     this.assertOpen();
     return this.matching(filter, false).length;
+  }
+
+  async page(filter: Filter, options: FindOptions): Promise<Page<T>> {
+    this.assertOpen();
+    const matches = this.matching(filter, true);
+    return { documents: this.pageOf(matches, compileFindOptions(options)) as unknown as T[], total: matches.length };
+  }
+
+  private pageOf(matches: readonly Match[], { sort, skip, limit }: Pick<CompiledFindOptions, 'sort' | 'skip' | 'limit'>): StoredDoc[] {
+    return matches
+      .map(({ doc }) => doc as StoredDoc)
+      .sort(sortComparator(sort))
+      .slice(skip, limit === undefined ? undefined : skip + limit);
   }
 
   async deleteMany(filter: Filter): Promise<number> {

@@ -1,5 +1,5 @@
 import { MongoServerError, type Collection, type Filter as MongoFilter } from 'mongodb';
-import type { Filter, FindOptions, PositionedDocument, Projected, Projection, ReadCollection, ReadDocument, UpsertResult } from '../read-store.port';
+import type { Filter, FindOptions, Page, PositionedDocument, Projected, Projection, ReadCollection, ReadDocument, UpsertResult } from '../read-store.port';
 import { POSITION_FIELD, prepareUpsertBatch } from '../document/upsert-batch';
 import { compileFilter } from '../query/compile-filter';
 import { compileFindOptions } from '../query/find-options';
@@ -81,6 +81,11 @@ export class MongoReadCollection<T extends ReadDocument> implements ReadCollecti
   async count(filter: Filter): Promise<number> {
     this.assertOpen();
     return this.collection.countDocuments(checkedFilter(filter));
+  }
+
+  async page(filter: Filter, options: FindOptions): Promise<Page<T>> {
+    const [documents, total] = await Promise.all([this.find(filter, options), this.count(filter)]);
+    return { documents, total };
   }
 
   async deleteMany(filter: Filter): Promise<number> {
