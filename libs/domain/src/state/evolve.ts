@@ -5,8 +5,9 @@ import { initialState, type AccountState, type ChargeRecord } from './account-st
 import { recordCommand } from './command-records';
 import { GrowOnlySet } from './grow-only-set';
 
+/** The same map when nothing is older (every usage event asks; Immutable's filter always copies). */
 const withoutUsageBefore = (state: AccountState, period: Period): AccountState['usage'] =>
-  state.usage.filter((_, key) => comparePeriods(key, period) >= 0);
+  state.usage.some((_, key) => comparePeriods(key, period) < 0) ? state.usage.filter((_, key) => comparePeriods(key, period) >= 0) : state.usage;
 
 const endSubscription = (state: AccountState, period: Period): AccountState => ({
   ...state,
