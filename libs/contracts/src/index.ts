@@ -9,3 +9,5 @@ export * from './payloads/payload-dto-by-type';
 export type { FieldError } from './validation/field-error';
 export { isIsoInstant } from './validation/field-rules';
 export * from './validation/validate-command-envelope';
+export { passesDtoRules } from './validation/compiled-dto-rules';
+export type { DtoClass } from './validation/validate-against-dto';
