@@ -3,7 +3,6 @@ import {
   Command,
   Decision,
   DomainEvent,
-  RuleViolation,
   billingLogsOf,
   decide,
   paymentStarted,
@@ -15,7 +14,8 @@ import { validateCommandEnvelope } from '@ledger/contracts';
 import type { Clock } from '../clock/clock';
 import { AccountRepository, LoadedAccount } from '../stream/account-repository';
 import { resolveActionDate } from './action-date';
-import { CommandOutcome, invalidCommandOutcome } from './command-outcome';
+import { indicesByAccount } from './account-groups';
+import { CommandOutcome, invalidCommandOutcome, rejectedOutcome } from './command-outcome';
 import { AccountHeldError, PaymentHolds, type PaymentHoldOptions } from './payment-holds';
 import { BillingKeySealer, executePayment, simulatedApproval } from './payment-step';
 import { sealCommandSecrets } from './seal-command-secrets';
@@ -174,33 +174,4 @@ export class CommandHandler {
     if (decision.kind === 'accepted') return { commandId: base.commandId, accountId: base.accountId, status: 'ACCEPTED', billingLogIds, position };
     return Object.assign(rejectedOutcome(base, decision.violation, billingLogIds), { position });
   }
-}
-
-/** Input order per account; an envelope without a usable accountId is its own group (it is only validated). */
-function indicesByAccount(raws: readonly unknown[]): Map<string, number[]> {
-  const groups = new Map<string, number[]>();
-  raws.forEach((raw, index) => {
-    const accountId = (raw as { accountId?: unknown } | null)?.accountId;
-    const key = typeof accountId === 'string' ? `account:${accountId}` : `invalid:${index}`;
-    const group = groups.get(key);
-    if (group) group.push(index);
-    else groups.set(key, [index]);
-  });
-  return groups;
-}
-
-function rejectedOutcome(
-  base: { commandId: string; accountId: string },
-  violation: RuleViolation,
-  billingLogIds: readonly string[],
-): CommandOutcome {
-  return {
-    commandId: base.commandId,
-    accountId: base.accountId,
-    status: 'REJECTED',
-    errorCode: violation.code,
-    errorMessage: violation.message,
-    retryable: violation.retryable,
-    billingLogIds,
-  };
 }

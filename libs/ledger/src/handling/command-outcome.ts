@@ -1,3 +1,5 @@
+import type { RuleViolation } from '@ledger/domain';
+
 export type CommandStatus = 'ACCEPTED' | 'REJECTED' | 'DUPLICATE';
 
 export interface FieldError {
@@ -42,5 +44,22 @@ export function invalidCommandOutcome(raw: unknown, details: readonly FieldError
     retryable: false,
     billingLogIds: [],
     details,
+  };
+}
+
+/** A rule violation as the caller sees it, with the billing logs its rejection event produced. */
+export function rejectedOutcome(
+  base: { commandId: string; accountId: string },
+  violation: RuleViolation,
+  billingLogIds: readonly string[],
+): CommandOutcome {
+  return {
+    commandId: base.commandId,
+    accountId: base.accountId,
+    status: 'REJECTED',
+    errorCode: violation.code,
+    errorMessage: violation.message,
+    retryable: violation.retryable,
+    billingLogIds,
   };
 }
