@@ -49,6 +49,7 @@ runScenario('B2', 'end to end over the real broker: produce → result published
         bench.figure(`${label}: p50`, Number(loop.p50), 'ms');
         bench.figure(`${label}: p99`, Number(loop.p99), 'ms', share === 0.5 ? { text: '<= 250', met: Number(loop.p99) <= 250 } : undefined);
         bench.figure(`${label}: read models visible after the last result`, await untilVisible(), 'ms');
+        bench.note(`${label}: p99 of each second of sends, ms: ${loop.p99BySecond}`);
       }
       bench.note(
         `USAGE_RECORD commands over ${1000} accounts, keyed by account, ${settings.partitions} partitions, ingest pipeline depth ${settings.ingestPipelineDepth}; ` +

@@ -20,11 +20,30 @@ const accountPicker = (accounts: number) => {
   };
 };
 
+/** Sequence numbers of the warm-up's commands, apart from the load's (0, 1, …). */
+const WARM_UP_SEQUENCE = 1_000_000_000;
+
+/**
+ * One command for every account, 1,000 at a time: the command handler's account cache (bounded:
+ * 50,000 accounts, 16 M ids) fills as it would after hours of traffic, so that the steady load
+ * measures a process in its steady state, not the cache's first filling (which the 10-minute soak
+ * of 2026-12-07 saw as +12 % RSS, decelerating, while the cache reached its bound).
+ */
+async function warmUp(runtime: Awaited<ReturnType<typeof openLedgerRuntime>>, accounts: number, source: { issuedAt: () => string }): Promise<void> {
+  for (let first = 0; first < accounts; first += 1000) {
+    const batch = Array.from({ length: Math.min(1000, accounts - first) }, (_, index) => usageRecord(source, benchAccountId(first + index), WARM_UP_SEQUENCE + first + index));
+    await runtime.commands.handleMany(batch);
+  }
+  const head = await runtime.eventStore.headPosition();
+  if (head) await runtime.projector.whenVisible(head);
+}
+
 /**
  * The embedded process (SQLite event store, sandbox gateway, memory read store, projector, command
- * handler) opened over a year of history, caught up, then under an open-loop command load.
+ * handler) opened over a year of history, caught up, for the soak warmed up (one command per
+ * account), then under an open-loop command load.
  */
-async function embedded({ file, accounts, seconds, rate }: PhaseInput) {
+async function embedded({ file, accounts, seconds, rate, warm }: PhaseInput) {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-b5-'));
   try {
     copyFileSync(String(file), join(dataDir, 'events.sqlite'));
@@ -39,6 +58,11 @@ async function embedded({ file, accounts, seconds, rate }: PhaseInput) {
     const catchUpMs = elapsedMs(start);
     const catchUpCpuMs = cpuMsSince(cpuStart);
     const caughtUp = retainedMiB();
+    const source = { issuedAt: () => runtime.clock.now().toISOString() };
+    const warmUpStart = process.hrtime.bigint();
+    if (warm) await warmUp(runtime, Number(accounts), source);
+    const warmUpMs = elapsedMs(warmUpStart);
+    const warmedUp = retainedMiB();
 
     const pick = accountPicker(Number(accounts));
     const perTick = Math.max(1, Math.round(Number(rate) / 10));
@@ -46,7 +70,6 @@ async function embedded({ file, accounts, seconds, rate }: PhaseInput) {
     let sent = 0;
     let refused = 0;
     const inFlight = new Set<Promise<unknown>>();
-    const source = { issuedAt: () => runtime.clock.now().toISOString() };
     const loadStart = Date.now();
     let lastSample = loadStart;
     await new Promise<void>((resolve) => {
@@ -77,7 +100,10 @@ async function embedded({ file, accounts, seconds, rate }: PhaseInput) {
       catchUpCpuMs,
       rssCaughtUp: caughtUp.rss,
       heapCaughtUp: caughtUp.heap,
-      rssFirstSample: samples[0] ?? caughtUp.rss,
+      warmUpMs,
+      rssWarmedUp: warmedUp.rss,
+      rssFirstSample: samples[0] ?? warmedUp.rss,
+      rssLowestSample: Math.min(...samples, end.rss),
       rssEnd: end.rss,
       heapEnd: end.heap,
       rssMax: Math.max(end.rss, ...samples),
@@ -97,14 +123,22 @@ if (!runPhaseIfChild(__filename, { embedded })) {
     const seconds = soak ? 600 : bench.scale(60, 5);
     const rate = bench.scale(200, 100);
     const history = await sharedHistory(accounts);
-    const result = await runPhase(__filename, 'embedded', { file: history.file, accounts, seconds, rate }, ['--expose-gc', '--max-old-space-size=12288']);
+    // The soak starts from a warm process; the 60 s run keeps to the 15-minute budget without it.
+    const result = await runPhase(__filename, 'embedded', { file: history.file, accounts, seconds, rate, warm: soak }, ['--expose-gc', '--max-old-space-size=12288']);
     bench.note(`${accounts} accounts, ${history.events} events of history; then ${seconds} s of ${rate} USAGE_RECORD commands/s (open loop, random accounts); RSS samples every 10 s: ${result.samples}`);
+    const growthOver = (from: unknown) => ratio(Number(result.rssEnd) - Number(from), Number(from));
     bench.figure('catch-up of the read models at start', Math.round(Number(result.catchUpMs) / 1000), 's');
     bench.figure('catch-up CPU time (all threads; the wall time stretches with the machine load)', Math.round(Number(result.catchUpCpuMs) / 1000), 's');
     bench.figure(`RSS after catch-up (${history.events} events, after GC)`, Number(result.rssCaughtUp), 'MiB');
     bench.figure('heap after catch-up', Number(result.heapCaughtUp), 'MiB');
+    if (soak) {
+      bench.figure(`warm-up: one command per account (${accounts}), the handler's account cache filling to its bound`, Math.round(Number(result.warmUpMs) / 1000), 's');
+      bench.figure('RSS after the warm-up (after GC)', Number(result.rssWarmedUp), 'MiB');
+    }
     bench.figure(`RSS at the end of ${seconds} s of load`, Number(result.rssEnd), 'MiB');
-    const growth = ratio(Number(result.rssEnd) - Number(result.rssFirstSample), Number(result.rssFirstSample));
-    bench.figure(`RSS growth from the first 10 s sample to the end (${result.sent} commands, ${result.refused} refused)`, growth, 'x', { text: '~0 (no growth)', met: growth <= 0.02 });
+    bench.figure(`RSS growth from the first 10 s sample to the end (${result.sent} commands, ${result.refused} refused)`, growthOver(result.rssFirstSample), 'x');
+    // Judged from the lowest sample: a falling start (the warm-up's garbage returned) cannot hide growth after it.
+    const growth = growthOver(result.rssLowestSample);
+    bench.figure('RSS growth from the lowest 10 s sample to the end', growth, 'x', { text: '~0 (no growth)', met: growth <= 0.02 });
   });
 }
