@@ -5,7 +5,8 @@ import { compileFindOptions, type CompiledFindOptions } from '../query/find-opti
 import { matchesFilter } from '../query/match-filter';
 import { applyProjection } from '../query/projection';
 import { sortComparator } from '../query/sort';
-import { CollectionIndexes, type IndexKeys, type IndexedEntry } from './collection-indexes';
+import { compactPosition, isAtOrAfter, type CompactPosition } from './compact-position';
+import { CollectionIndexes, type IndexedEntry } from './collection-indexes';
 import type { FilterCache, PreparedFilter } from './filter-cache';
 import { entriesOf } from './index-bucket';
 import { exactJsonOf } from './stored-document';
@@ -20,11 +21,13 @@ class Entry implements ArenaSlot, IndexedEntry {
   length = 0;
   /** Set when JSON cannot hold the document exactly (Dates, -0, NaN); the arena slot is unused then. */
   object: Readonly<StoredDoc> | undefined = undefined;
-  indexKeys: IndexKeys = undefined;
+  firstIndexKey: string | undefined = undefined;
+  secondIndexKey: string | undefined = undefined;
+  laterIndexKeys: (string | undefined)[] | undefined = undefined;
 
   constructor(
     readonly id: string,
-    public position: string,
+    public position: CompactPosition,
   ) {}
 }
 
@@ -51,9 +54,10 @@ export class MemoryCollection<T extends ReadDocument> implements ReadCollection<
   async upsertMany(items: readonly PositionedDocument<T>[]): Promise<UpsertResult> {
     this.assertOpen();
     let written = 0;
-    for (const [id, { doc, position }] of newestPerId(items)) {
+    for (const [id, { doc, position: encoded }] of newestPerId(items)) {
       let entry = this.entries.get(id);
-      if (entry && entry.position >= position) continue;
+      const position = compactPosition(encoded);
+      if (entry && isAtOrAfter(entry.position, position)) continue;
       const json = exactJsonOf(doc);
       const object = json === undefined ? Object.freeze(cloneDocument(doc) as unknown as StoredDoc) : undefined;
       if (!entry) {
