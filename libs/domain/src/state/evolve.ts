@@ -3,24 +3,18 @@ import type { DomainEvent } from '../events/event';
 import { periodOf } from '../time/kst';
 import { initialState, type AccountState } from './account-state';
 import { recordCommand } from './command-records';
-import { addCharge, endSubscription, proratedCharge, recordUsage, renew } from './transitions';
+import { addCharge, endSubscription, onPaidPlan, proratedCharge, recordUsage, renew } from './transitions';
 
 const applyEvent = (state: AccountState, event: DomainEvent): AccountState => {
   switch (event.type) {
     case 'SubscriptionUpgraded.v1': {
       const { charge } = event.data;
-      const upgraded: AccountState = {
-        ...state,
-        tier: charge.toTier,
-        seatCount: charge.toSeats,
-        unitPrice: charge.toMonthlyPrice,
-        status: 'ACTIVE',
-        currentPeriod: state.currentPeriod ?? periodOf(event.data.occurredAt),
+      const plan = { tier: charge.toTier, seatCount: charge.toSeats, unitPrice: charge.toMonthlyPrice };
+      const upgraded = onPaidPlan(state, plan, state.currentPeriod ?? periodOf(event.data.occurredAt), {
         subscribedAt: charge.fromTier === 'FREE' ? event.data.occurredAt : state.subscribedAt,
-        scheduledChange: null,
         trial: null,
-      };
-      return addCharge(upgraded, proratedCharge(event.data, 'UPGRADE', { tier: charge.toTier, seatCount: charge.toSeats, unitPrice: charge.toMonthlyPrice, totalCharge: charge.totalCharge }));
+      });
+      return addCharge(upgraded, proratedCharge(event.data, 'UPGRADE', { tier: plan.tier, seatCount: plan.seatCount, unitPrice: plan.unitPrice, totalCharge: charge.totalCharge }));
     }
     case 'SeatsAdded.v1': {
       const { charge } = event.data;

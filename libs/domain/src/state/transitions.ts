@@ -9,6 +9,25 @@ import { GrowOnlySet } from './grow-only-set';
 export const withoutUsageBefore = (state: AccountState, period: Period): AccountState['usage'] =>
   state.usage.some((_, key) => comparePeriods(key, period) < 0) ? state.usage.filter((_, key) => comparePeriods(key, period) >= 0) : state.usage;
 
+/** The plan an upgrade or a renewal puts the account on. */
+export interface PaidPlan {
+  readonly tier: AccountState['tier'];
+  readonly seatCount: number;
+  readonly unitPrice: number;
+}
+
+/** What an upgrade and a renewal both set: the plan, active, in `currentPeriod`, nothing scheduled. */
+export const onPaidPlan = (state: AccountState, plan: PaidPlan, currentPeriod: Period, rest: Partial<AccountState>): AccountState => ({
+  ...state,
+  tier: plan.tier,
+  seatCount: plan.seatCount,
+  unitPrice: plan.unitPrice,
+  status: 'ACTIVE',
+  currentPeriod,
+  scheduledChange: null,
+  ...rest,
+});
+
 export const endSubscription = (state: AccountState, period: Period): AccountState => ({
   ...state,
   tier: 'FREE',
@@ -49,17 +68,8 @@ export const proratedCharge = (
 
 export const renew = (state: AccountState, event: EventOf<'SubscriptionRenewed.v1'>): AccountState => {
   const { quote } = event.data;
-  const renewed: AccountState = {
-    ...state,
-    tier: quote.toTier,
-    seatCount: quote.toSeats,
-    unitPrice: quote.toMonthlyPrice,
-    status: 'ACTIVE',
-    currentPeriod: quote.period,
-    scheduledChange: null,
-    pendingRenewal: null,
-    usage: withoutUsageBefore(state, quote.period),
-  };
+  const plan = { tier: quote.toTier, seatCount: quote.toSeats, unitPrice: quote.toMonthlyPrice };
+  const renewed = onPaidPlan(state, plan, quote.period, { pendingRenewal: null, usage: withoutUsageBefore(state, quote.period) });
   return addCharge(renewed, {
     billingLogId: event.data.billingLogId,
     action: 'RENEWAL',
